@@ -1,0 +1,24 @@
+"""Gradlab's mkdocs-macros module: the one entry point that registers every widget macro.
+
+Each widget lives in its own module with a typed schema and a `register(env)` function that
+adds its macros. Content errors raise `ContentError`, which fails `mkdocs build` with the file,
+the item and what is wrong.
+"""
+
+import importlib
+
+from . import markdown, registry
+
+# One module per widget; each exports register(env).
+WIDGETS: list[str] = []
+
+
+def define_env(env):
+    registry.reset()
+    markdown.reset()
+    for name in WIDGETS:
+        importlib.import_module(f"{__name__}.{name}").register(env)
+
+
+def on_post_build(env):
+    registry.write(env.conf["site_dir"])

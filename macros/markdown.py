@@ -1,0 +1,23 @@
+"""Markdown in widget content (card faces, questions, feedback) rendered with the same
+extensions as the page, so code blocks and math look the same inside a widget as outside."""
+
+from __future__ import annotations
+
+import markdown
+
+_renderer: markdown.Markdown | None = None
+
+
+def render(text: str, env) -> str:
+    global _renderer
+    if _renderer is None:
+        _renderer = markdown.Markdown(
+            extensions=env.conf["markdown_extensions"],
+            extension_configs=env.conf["mdx_configs"],
+        )
+    return _renderer.reset().convert(str(text).strip())
+
+
+def reset() -> None:
+    global _renderer
+    _renderer = None

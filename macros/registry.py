@@ -1,0 +1,36 @@
+"""What the widgets rendered, page by page, written to `assets/gradlab/course.json` after the
+build. The progress and review pages read it to list every lesson's cards, quizzes and badges,
+and the build uses it to reject duplicate ids across the whole site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .content import ContentError
+
+_pages: dict[str, dict] = {}
+_ids: dict[str, str] = {}
+
+
+def reset() -> None:
+    _pages.clear()
+    _ids.clear()
+
+
+def claim_id(widget_id: str, origin: str) -> None:
+    """Ids key the learner's saved progress, so two widgets may never share one."""
+    if widget_id in _ids and _ids[widget_id] != origin:
+        raise ContentError(origin, f"id '{widget_id}'", f"duplicate id: already used in {_ids[widget_id]}")
+    _ids[widget_id] = origin
+
+
+def add(page, kind: str, entry: dict) -> None:
+    record = _pages.setdefault(page.url, {"url": page.url, "title": page.title, "widgets": {}})
+    record["widgets"].setdefault(kind, []).append(entry)
+
+
+def write(site_dir: str) -> None:
+    target = Path(site_dir) / "assets" / "gradlab" / "course.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps({"version": 1, "pages": list(_pages.values())}, indent=1), encoding="utf-8")

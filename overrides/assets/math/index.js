@@ -1,0 +1,24 @@
+// Renders arithmatex's `generic` output with KaTeX. KaTeX (~270 KB) is a separate chunk fetched
+// only by pages that have math; its stylesheet and fonts are vendored beside the bundle.
+export const name = "math";
+export const selector = ".arithmatex";
+
+let katex;
+function loadKatex() {
+  if (!katex) {
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = new URL("../vendor/katex/katex.min.css", import.meta.url).href;
+    document.head.append(css);
+    katex = import("katex").then((module) => module.default);
+  }
+  return katex;
+}
+
+export async function mount(el) {
+  const tex = el.textContent.trim();
+  const display = tex.startsWith("\\[");
+  const body = tex.slice(2, -2); // arithmatex wraps inline math in \( \) and display math in \[ \]
+  const { render } = await loadKatex();
+  render(body, el, { displayMode: display, throwOnError: false });
+}
