@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test runtime deps clean
+.PHONY: serve build test runtime deps test-deps chromium clean
 
 serve: deps runtime
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --watch overrides --watch macros --watch microtorch

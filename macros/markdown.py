@@ -21,3 +21,11 @@ def render(text: str, env) -> str:
 def reset() -> None:
     global _renderer
     _renderer = None
+
+
+def render_inline(text: str, env) -> str:
+    """`render` without the <p> around a lone paragraph, for labels and legends."""
+    html = render(text, env)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html

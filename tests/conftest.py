@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -28,19 +29,37 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(out_dir: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` as the Makefile does; returns the finished process (check returncode)."""
+def build_site(
+    out_dir: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True, site_url: str | None = None
+) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` as the Makefile does; returns the finished process (check returncode).
+
+    Material's instant navigation only intercepts links listed in sitemap.xml, matched with the
+    port of `site_url`; a site served on another port must be built for that port."""
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(out_dir)]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["GRADLAB_SITE_URL"] = site_url
     return subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True)
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, site_port) -> Path:
     out = tmp_path_factory.mktemp("site")
-    result = build_site(out)
+    result = build_site(out, site_url=f"http://127.0.0.1:{site_port}/")
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return out
 
@@ -64,18 +83,19 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path, headers: dict[str, str] | None = None):
-    """Serve `directory` on a free loopback port; returns (base_url, server). Call server.shutdown()."""
+def serve(directory: Path, headers: dict[str, str] | None = None, port: int = 0):
+    """Serve `directory` on loopback (a free port unless given); returns (base_url, server).
+    Call server.shutdown() when done."""
     handler = type("Handler", (_Handler,), {"extra_headers": headers or {}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir) -> str:
-    url, server = serve(site_dir)
+def base_url(site_dir, site_port) -> str:
+    url, server = serve(site_dir, port=site_port)
     yield url
     server.shutdown()
 

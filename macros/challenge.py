@@ -1,0 +1,186 @@
+"""The challenge widget: a set of problems with categories, difficulties, time limits, attempts,
+hints and a badge for solving them all. Multiple-choice problems are graded in the page; Debug
+problems are fixed in a code cell and graded by running the author's assertions.
+
+Without JavaScript every hint, answer and explanation stays readable in a `<details>`.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from . import markdown, registry
+from .content import ContentError, load, validate
+from .fields import Slug, Text
+
+LETTERS = "ABCD"
+Category = Literal["Conceptual", "Predict Output", "Model Choice", "Hyperparameter", "Debug"]
+Difficulty = Literal["beginner", "intermediate", "advanced", "expert"]
+
+
+class Problem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: Slug
+    category: Category
+    difficulty: Difficulty
+    time_limit: int = Field(120, gt=0, description="seconds")
+    attempts: int = Field(2, ge=1)
+    hint: Text
+    prompt: Text
+    code: str | None = None
+    options: list[Text] | None = Field(None, min_length=2, max_length=4)
+    answer: Literal["A", "B", "C", "D"] | None = None
+    explanation: Text
+    tests: str | None = None
+    solution: str | None = None
+
+    @model_validator(mode="after")
+    def _fits_its_category(self):
+        if self.category == "Debug":
+            for field in ("code", "tests", "solution"):
+                if not getattr(self, field):
+                    raise ValueError(f"a Debug problem needs `{field}`")
+            if self.options or self.answer:
+                raise ValueError("a Debug problem is graded by its `tests`, so it takes no `options` or `answer`")
+            return self
+        if self.tests or self.solution:
+            raise ValueError("`tests` and `solution` belong to Debug problems only")
+        if self.category == "Predict Output" and not self.code:
+            raise ValueError("a Predict Output problem needs the `code` whose output is predicted")
+        if not self.options:
+            raise ValueError("missing `options` (2 to 4 choices, A-D)")
+        if not self.answer:
+            raise ValueError("missing `answer` (the letter of the right option)")
+        if LETTERS.index(self.answer) >= len(self.options):
+            raise ValueError(
+                f"answer '{self.answer}' is out of range: there are only {len(self.options)} options "
+                f"(A-{LETTERS[len(self.options) - 1]})"
+            )
+        return self
+
+
+class Challenge(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: Slug
+    title: Text
+    badge: Text
+    timed_default: bool = False
+    problems: list[Problem] = Field(min_length=1)
+
+
+def register(env) -> None:
+    @env.macro
+    def challenge(source: str | None = None, caller=None) -> str:
+        data, origin = load(env, source, caller, "challenge")
+        parsed = validate(Challenge, data, origin, "problems")
+        seen: set[str] = set()
+        for problem in parsed.problems:
+            if problem.id in seen:
+                raise ContentError(origin, f"problem '{problem.id}'", "duplicate problem id in this challenge")
+            seen.add(problem.id)
+        registry.claim_id(parsed.id, origin)
+        registry.add(
+            env.page,
+            "challenge",
+            {"id": parsed.id, "title": parsed.title, "badge": parsed.badge, "problems": [p.id for p in parsed.problems]},
+        )
+        return render(parsed, env)
+
+
+def clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def estimate(problems: list[Problem]) -> str:
+    minutes = max(1, round(sum(p.time_limit for p in problems) / 60))
+    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def render(challenge: Challenge, env) -> str:
+    cid = challenge.id
+    count = len(challenge.problems)
+    parts = [
+        f'<section class="gl-challenge" id="challenge-{cid}" data-challenge="{cid}"'
+        f' data-badge="{escape(challenge.badge)}" data-timed-default="{str(challenge.timed_default).lower()}"'
+        f' aria-labelledby="challenge-{cid}-title">',
+        f'<h2 class="gl-challenge__title" id="challenge-{cid}-title">{escape(challenge.title)}</h2>',
+        f'<p class="gl-challenge__meta">{count} problem{"s" if count != 1 else ""} · {estimate(challenge.problems)}'
+        f' · solve them all to earn the <strong>{escape(challenge.badge)}</strong> badge</p>',
+        '<ol class="gl-challenge__problems">',
+    ]
+    for number, problem in enumerate(challenge.problems, 1):
+        parts.append(render_problem(cid, number, problem, env))
+    parts += ["</ol>", "</section>"]
+    return "\n".join(parts)
+
+
+def render_problem(cid: str, number: int, problem: Problem, env) -> str:
+    def md(text: str) -> str:
+        return markdown.render(text, env)
+
+    pid = f"challenge-{cid}-{problem.id}"
+    tries = f"{problem.attempts} attempt{'s' if problem.attempts != 1 else ''}"
+    attrs = (
+        f'class="gl-problem" id="{pid}" data-problem="{problem.id}" data-category="{problem.category}"'
+        f' data-time-limit="{problem.time_limit}" data-attempts="{problem.attempts}"'
+    )
+    if problem.answer:
+        attrs += f' data-answer="{problem.answer}"'
+    parts = [
+        f"<li {attrs} aria-labelledby=\"{pid}-title\">",
+        f'<h3 class="gl-problem__title" id="{pid}-title">Problem {number}: {problem.category}</h3>',
+        '<p class="gl-problem__tags">'
+        f'<span class="gl-tag" data-difficulty="{problem.difficulty}">{problem.difficulty}</span> '
+        f'<span class="gl-tag">time limit {clock(problem.time_limit)}</span> '
+        f'<span class="gl-tag">{tries}</span></p>',
+        f'<div class="gl-problem__prompt" id="{pid}-prompt">{md(problem.prompt)}</div>',
+    ]
+    if problem.category == "Debug":
+        parts += [
+            f'<div class="gl-problem__cell">{cell(problem.code, f"{pid}-cell")}</div>',
+            f'<details class="gl-problem__checks"><summary>Checks your fix must pass</summary>'
+            f'{md(fence(problem.tests))}</details>',
+            f'<script type="application/json" class="gl-problem__tests">{json_for_html(problem.tests)}</script>',
+        ]
+    else:
+        if problem.code:
+            parts.append(f'<div class="gl-problem__code">{md(fence(problem.code))}</div>')
+        parts.append(
+            f'<fieldset class="gl-problem__options" aria-describedby="{pid}-prompt">'
+            f'<legend>Your answer to problem {number}</legend>'
+        )
+        for letter, option in zip(LETTERS, problem.options):
+            parts.append(
+                f'<label class="gl-option"><input type="radio" name="{pid}" value="{letter}">'
+                f' <span class="gl-option__letter">{letter}.</span> {markdown.render_inline(option, env)}</label>'
+            )
+        parts.append("</fieldset>")
+    parts += [
+        f'<details class="gl-hint"><summary>💡 Hint</summary>{md(problem.hint)}</details>',
+        f'<details class="gl-answer"><summary>Answer and explanation</summary>{render_answer(problem, env)}'
+        f"{md(problem.explanation)}</details>",
+        "</li>",
+    ]
+    return "\n".join(parts)
+
+
+def render_answer(problem: Problem, env) -> str:
+    if problem.category == "Debug":
+        return f"<p><strong>A fix that passes the checks:</strong></p>{markdown.render(fence(problem.solution), env)}"
+    chosen = problem.options[LETTERS.index(problem.answer)]
+    return f"<p><strong>Answer: {problem.answer}.</strong> {markdown.render_inline(chosen, env)}</p>"
+
+
+def fence(code: str) -> str:
+    return f"```python\n{code.rstrip()}\n```"
+
+
+def json_for_html(text: str) -> str:
+    """JSON that is safe inside <script>: no `</script>` can end the element early."""
+    return json.dumps(text).replace("<", "\\u003c")

@@ -1,0 +1,95 @@
+"""The Explain widget: the reader explains an idea in their own words, then checks their answer
+against a short list of key concepts and a model answer.
+
+Markdown: `{{ explain("explain.yml") }}`, or inline between `{% call explain() %}` and
+`{% endcall %}`. Without JavaScript the hint, the concepts and the model answer are readable in
+<details>; the front end (overrides/assets/explain/) keeps the text locally, reveals the
+concepts on request and counts the ticked ones.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import content, registry
+from .content import ContentError
+from .fields import Slug, Text
+from .markdown import render, render_inline
+
+
+class Prompt(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: Slug
+    prompt: Text
+    hint: Text
+    concepts: list[Text] = Field(min_length=3, max_length=5)
+    answer: Text
+
+
+class Explain(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: Slug
+    title: str = "Explain it"
+    prompts: list[Prompt] = Field(min_length=1)
+
+
+def check(explain: Explain, origin: str) -> None:
+    seen: set[str] = set()
+    for prompt in explain.prompts:
+        if prompt.id in seen:
+            raise ContentError(origin, f"prompt '{prompt.id}'", "duplicate prompt id in this explain widget")
+        seen.add(prompt.id)
+
+
+def render_explain(explain: Explain, env) -> str:
+    base = f"gl-explain-{explain.id}"
+    prompts = "\n".join(_prompt(prompt, base, env) for prompt in explain.prompts)
+    return (
+        f'<section class="gl-explain" id="{base}" data-explain="{explain.id}" aria-labelledby="{base}__title">\n'
+        f'<h2 class="gl-explain__title" id="{base}__title">{escape(explain.title)}</h2>\n'
+        f"{prompts}\n"
+        f"</section>"
+    )
+
+
+def _prompt(prompt: Prompt, base: str, env) -> str:
+    pid = f"{base}__p-{prompt.id}"  # "__" cannot occur in a slug, so ids never collide
+    concepts = "\n".join(
+        f'<li><input type="checkbox" id="{pid}__{n}" value="{n}">'
+        f'<label for="{pid}__{n}">{render_inline(concept, env)}</label></li>'
+        for n, concept in enumerate(prompt.concepts)
+    )
+    return (
+        f'<div class="gl-explain__prompt" id="{pid}" data-prompt="{prompt.id}">\n'
+        f'<div class="gl-explain__question" id="{pid}__question">{render(prompt.prompt, env)}</div>\n'
+        f'<details class="gl-explain__hint"><summary>Hint</summary>\n{render(prompt.hint, env)}\n</details>\n'
+        f'<label class="gl-explain__label" for="{pid}__text">Your explanation</label>\n'
+        f'<textarea class="gl-explain__text" id="{pid}__text" rows="5" aria-describedby="{pid}__question"></textarea>\n'
+        f'<button type="button" class="md-button gl-explain__show" hidden>Show key concepts</button>\n'
+        f'<details class="gl-explain__concepts"><summary>Key concepts</summary>\n'
+        f"<fieldset>\n<legend>Tick the concepts your explanation covered</legend>\n"
+        f'<ul class="gl-explain__list">\n{concepts}\n</ul>\n</fieldset>\n'
+        f'<p class="gl-explain__score" role="status"></p>\n'
+        f"</details>\n"
+        f'<details class="gl-explain__answer"><summary>Model answer</summary>\n{render(prompt.answer, env)}\n</details>\n'
+        f"</div>"
+    )
+
+
+def explain_macro(env, source: str | None = None, caller=None) -> str:
+    data, origin = content.load(env, source, caller, "explain")
+    explain = content.validate(Explain, data, origin, "prompts")
+    check(explain, origin)
+    registry.claim_id(explain.id, origin)
+    registry.add(env.page, "explain", {"id": explain.id, "title": explain.title, "prompts": [p.id for p in explain.prompts]})
+    return render_explain(explain, env)
+
+
+def register(env) -> None:
+    def explain(source: str | None = None, caller=None) -> str:
+        """An Explain widget from a YAML file beside the page, or from the YAML between call/endcall."""
+        return explain_macro(env, source, caller)
+
+    env.macro(explain)

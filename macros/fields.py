@@ -1,0 +1,21 @@
+"""Field types the widget schemas share: ids that key saved progress, and Markdown text."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BeforeValidator, StringConstraints
+
+
+def _scalar_to_text(value):
+    # YAML reads an answer such as `0.5` or `42` as a number; authors mean the text.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+# Lowercase slugs: they end up in element ids and localStorage keys.
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
+
+# Markdown that must say something (an empty feedback or prompt is an authoring slip).
+Text = Annotated[str, BeforeValidator(_scalar_to_text), StringConstraints(strip_whitespace=True, min_length=1)]

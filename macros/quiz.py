@@ -1,0 +1,129 @@
+"""The quiz widget: single- and multiple-answer questions, each graded by a Check button.
+
+Markdown: `{{ quiz("quiz.yml") }}`, or inline between `{% call quiz() %}` and `{% endcall %}`.
+The HTML works without JavaScript: every question is a fieldset of native inputs, and its
+answer, each option's feedback and the explanation sit in a <details>. The front end
+(overrides/assets/quiz/) adds Check, live feedback, the summary, Retry and saved progress.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import content, registry
+from .content import ContentError
+from .fields import Slug, Text
+from .markdown import render, render_inline
+
+
+class Option(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: Text
+    correct: bool = False
+    feedback: Text
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: Slug
+    prompt: Text
+    multiple: bool | None = None
+    options: list[Option] = Field(min_length=2, max_length=6)
+    explanation: Text
+
+    @property
+    def is_multiple(self) -> bool:
+        if self.multiple is not None:
+            return self.multiple
+        return sum(option.correct for option in self.options) > 1
+
+
+class Quiz(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: Slug
+    title: str = "Quiz"
+    questions: list[Question] = Field(min_length=1)
+
+
+def check(quiz: Quiz, origin: str) -> None:
+    """What a schema cannot say: each question has an answer that its input type can express."""
+    seen: set[str] = set()
+    for question in quiz.questions:
+        item = f"question '{question.id}'"
+        if question.id in seen:
+            raise ContentError(origin, item, "duplicate question id in this quiz")
+        seen.add(question.id)
+        right = sum(option.correct for option in question.options)
+        if right == 0:
+            raise ContentError(origin, item, "no option is marked `correct: true`, so the question has no answer")
+        if question.multiple is False and right > 1:
+            raise ContentError(origin, item, f"`multiple: false` but {right} options are marked correct")
+
+
+def render_quiz(quiz: Quiz, env) -> str:
+    base = f"gl-quiz-{quiz.id}"
+    questions = "\n".join(_question(quiz, index, base, env) for index in range(len(quiz.questions)))
+    return (
+        f'<section class="gl-quiz" id="{base}" data-quiz="{quiz.id}" aria-labelledby="{base}__title">\n'
+        f'<h2 class="gl-quiz__title" id="{base}__title">{escape(quiz.title)}</h2>\n'
+        f"{questions}\n"
+        f'<div class="gl-quiz__footer">'
+        f'<p class="gl-quiz__summary" role="status"></p>'
+        f'<button type="button" class="md-button gl-quiz__retry" hidden>Retry</button>'
+        f"</div>\n"
+        f"</section>"
+    )
+
+
+def _question(quiz: Quiz, index: int, base: str, env) -> str:
+    question = quiz.questions[index]
+    qid = f"{base}__q-{question.id}"  # "__" cannot occur in a slug, so ids never collide
+    kind = "checkbox" if question.is_multiple else "radio"
+    how = "Choose every correct answer." if question.is_multiple else "Choose one answer."
+    options = "\n".join(
+        f'<li><input type="{kind}" name="{qid}" id="{qid}__{n}" value="{n}">'
+        f'<label for="{qid}__{n}">{render_inline(option.text, env)}</label></li>'
+        for n, option in enumerate(question.options)
+    )
+    key = "\n".join(
+        f'<li data-option="{n}" data-correct="{str(option.correct).lower()}">'
+        f'<span class="gl-quiz__verdict">{"✓ Correct" if option.correct else "✗ Wrong"}:</span> '
+        f'<span class="gl-quiz__option">{render_inline(option.text, env)}</span>'
+        f'<div class="gl-quiz__why">{render(option.feedback, env)}</div></li>'
+        for n, option in enumerate(question.options)
+    )
+    return (
+        f'<div class="gl-quiz__question" id="{qid}" data-question="{question.id}" data-multiple="{str(question.is_multiple).lower()}">\n'
+        f"<fieldset>\n"
+        f'<legend><span class="gl-quiz__number">Question {index + 1} of {len(quiz.questions)}.</span> '
+        f"{render_inline(question.prompt, env)}</legend>\n"
+        f'<p class="gl-quiz__how">{how}</p>\n'
+        f'<ul class="gl-quiz__options">\n{options}\n</ul>\n'
+        f"</fieldset>\n"
+        f'<button type="button" class="md-button gl-quiz__check" hidden>Check</button>\n'
+        f'<div class="gl-quiz__status" role="status"></div>\n'
+        f'<details class="gl-quiz__answer"><summary>Answer and explanation</summary>\n'
+        f'<ul class="gl-quiz__key">\n{key}\n</ul>\n'
+        f'<div class="gl-quiz__explanation">{render(question.explanation, env)}</div>\n'
+        f"</details>\n"
+        f"</div>"
+    )
+
+
+def quiz_macro(env, source: str | None = None, caller=None) -> str:
+    data, origin = content.load(env, source, caller, "quiz")
+    quiz = content.validate(Quiz, data, origin, "questions")
+    check(quiz, origin)
+    registry.claim_id(quiz.id, origin)
+    registry.add(env.page, "quiz", {"id": quiz.id, "title": quiz.title, "questions": [q.id for q in quiz.questions]})
+    return render_quiz(quiz, env)
+
+
+def register(env) -> None:
+    def quiz(source: str | None = None, caller=None) -> str:
+        """A quiz from a YAML file beside the page, or from the YAML between call/endcall."""
+        return quiz_macro(env, source, caller)
+
+    env.macro(quiz)

@@ -1,0 +1,59 @@
+"""Every built page: opens without console errors, asks no other host for anything, passes axe."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import axe_violations, describe_violations
+
+pytestmark = pytest.mark.browser
+
+
+def built_pages(site_dir):
+    return sorted(
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("index.html")
+        if not path.relative_to(site_dir).as_posix().startswith("assets/")
+    )
+
+
+def test_every_page_is_local_clean_and_accessible(site_dir, base_url, page):
+    pages = built_pages(site_dir)
+    assert "index.html" in pages and len(pages) >= 3
+    failures = []
+    for path in pages:
+        page.goto(base_url + path, wait_until="networkidle")
+        violations = axe_violations(page)
+        if violations:
+            failures.append(f"{path}:\n{describe_violations(violations)}")
+    assert not failures, "\n\n".join(failures)
+    page.watch.assert_clean()
+
+
+def test_math_renders_with_vendored_katex(base_url, page):
+    page.goto(base_url, wait_until="networkidle")
+    # KaTeX replaces the TeX source with its own markup; the fraction is drawn, not shown as text.
+    math = page.locator(".arithmatex .katex").first
+    math.wait_for()
+    assert "\\frac" not in page.locator(".arithmatex").first.inner_text()
+    page.watch.assert_clean()
+
+
+def test_search_dialog_and_theme_toggle_are_named(base_url, page):
+    page.goto(base_url, wait_until="networkidle")
+    assert page.get_by_role("dialog", name="Search").count() == 1
+    page.get_by_title("Switch to dark mode").click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    # The dark palette must pass axe too.
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
+    page.watch.assert_clean()
+
+
+def test_instant_navigation_keeps_the_bundle_loaded(base_url, page):
+    page.goto(base_url, wait_until="networkidle")
+    page.evaluate("window.__gl_marker = 1")
+    page.get_by_role("link", name="Authors' guide").first.click()
+    page.wait_for_url("**/authoring/")
+    assert page.evaluate("window.__gl_marker") == 1, "instant navigation should not reload the page"
+    page.watch.assert_clean()

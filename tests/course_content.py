@@ -1,0 +1,116 @@
+"""Read the course straight from its sources: each lesson's code cells in page order and the YAML
+of its widgets. The course tests use this; nothing here depends on the site build."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+# The course, in reading order (slugs of docs/lessons/<slug>.md).
+LESSONS = (
+    "one-training-step",
+    "loss-functions",
+    "autodiff",
+    "gradients-in-practice",
+    "learning-rate-and-optimizers",
+    "inside-autograd",
+)
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
+OPTION = re.compile(r'(?P<key>[A-Za-z_][\w-]*)(?:="(?P<value>[^"]*)")?')
+WIDGET_CALL = re.compile(r'\{\{\s*(?P<kind>flashcards|quiz|explain|challenge)\(\s*"(?P<file>[^"]+)"')
+
+
+@dataclass
+class Cell:
+    number: int  # 1-based position among the page's runnable cells
+    code: str
+    options: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.options.get("title", "")
+
+    @property
+    def isolated(self) -> bool:
+        return "isolated" in self.options
+
+    def describe(self, lesson: str) -> str:
+        name = f" ({self.title!r})" if self.title else ""
+        return f"lesson {lesson!r} cell {self.number}{name}"
+
+
+def fences(text: str):
+    """Yield (info string, code) for every fenced block, indented ones (inside admonitions) too."""
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        opening = FENCE.match(lines[i])
+        if not opening:
+            i += 1
+            continue
+        indent, marker = opening["indent"], opening["fence"]
+        body = []
+        i += 1
+        while i < len(lines) and not re.match(rf"^{re.escape(indent)}{marker[0]}{{{len(marker)},}}\s*$", lines[i]):
+            body.append(lines[i][len(indent):] if lines[i].startswith(indent) else lines[i].lstrip())
+            i += 1
+        i += 1
+        yield opening["info"].strip(), "\n".join(body) + "\n"
+
+
+def is_runnable(info: str) -> bool:
+    words = info.split()
+    return bool(words) and words[0] == "python" and "run" in words[1:2]
+
+
+def parse_options(info: str) -> dict[str, str]:
+    rest = info.split(None, 2)[2] if len(info.split(None, 2)) > 2 else ""
+    return {m["key"]: m["value"] or "" for m in OPTION.finditer(rest)}
+
+
+def page(slug: str) -> Path:
+    return DOCS / "lessons" / f"{slug}.md"
+
+
+def cells(slug: str) -> list[Cell]:
+    found = []
+    for info, code in fences(page(slug).read_text(encoding="utf-8")):
+        if is_runnable(info):
+            found.append(Cell(len(found) + 1, code, parse_options(info)))
+    return found
+
+
+def widgets(slug: str) -> dict[str, list[dict]]:
+    """Every widget the page calls, by kind, each as its parsed YAML (with `_file` for messages)."""
+    path = page(slug)
+    found: dict[str, list[dict]] = {"flashcards": [], "quiz": [], "explain": [], "challenge": []}
+    for call in WIDGET_CALL.finditer(path.read_text(encoding="utf-8")):
+        source = path.parent / call["file"]
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data["_file"] = source.relative_to(DOCS.parent).as_posix()
+        found[call["kind"]].append(data)
+    return found
+
+
+def problems(slug: str) -> list[dict]:
+    return [problem for challenge in widgets(slug)["challenge"] for problem in challenge["problems"]]
+
+
+def option_text(problem: dict, letter: str) -> str:
+    return problem["options"]["ABCD".index(letter)]
+
+
+def as_printed(markdown: str) -> str:
+    """The literal output an option shows: the inside of its `code` span or fenced block."""
+    text = markdown.strip()
+    block = re.fullmatch(r"```[^\n]*\n(.*?)\n?```", text, re.S)
+    if block:
+        return block[1].strip()
+    span = re.fullmatch(r"`([^`]*)`", text)
+    return span[1].strip() if span else text

@@ -1,0 +1,189 @@
+"""The course checks itself: every lesson cell runs under microtorch (as in the browser) and prints
+what real PyTorch prints; every Predict Output key is what its code prints; every Debug problem
+fails before its fix and passes after; every lesson carries at least the widgets the course
+promises; and every answer key agrees with the feedback written for it."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from course_content import LESSONS, as_printed, cells, option_text, page, problems, widgets
+
+RUNNER = Path(__file__).with_name("run_cells.py")
+HAVE_PYTORCH = importlib.util.find_spec("torch") is not None
+LIBRARIES = ["microtorch"] + (["pytorch"] if HAVE_PYTORCH else [])
+CATEGORIES = {"Conceptual", "Predict Output", "Model Choice", "Hyperparameter", "Debug"}
+needs_pytorch = pytest.mark.skipif(not HAVE_PYTORCH, reason="PyTorch is not installed")
+
+
+def run(library: str, programs: list[dict]) -> dict[str, list[dict]]:
+    result = subprocess.run([sys.executable, str(RUNNER), library], input=json.dumps(programs),
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"the cell runner crashed under {library}:\n{result.stderr}"
+    return json.loads(result.stdout)
+
+
+@functools.cache
+def lesson_outputs(library: str) -> dict[str, list[dict]]:
+    programs = [{"id": slug, "cells": [{"code": c.code, "setup": c.options.get("setup", ""),
+                                        "isolated": c.isolated} for c in cells(slug)]} for slug in LESSONS]
+    return run(library, programs)
+
+
+def challenge_cases(category: str) -> list:
+    return [pytest.param(slug, problem, id=f"{slug}/{problem['id']}")
+            for slug in LESSONS for problem in problems(slug) if problem["category"] == category]
+
+
+@functools.cache
+def challenge_outputs(library: str) -> dict[str, list[dict]]:
+    """Predict Output code, and each Debug problem's broken code and fix followed by its tests."""
+    programs = []
+    for slug in LESSONS:
+        for problem in problems(slug):
+            key = f"{slug}/{problem['id']}"
+            if problem["category"] == "Predict Output":
+                programs.append({"id": key, "cells": [{"code": problem["code"]}]})
+            elif problem["category"] == "Debug":
+                programs.append({"id": key + "#broken", "cells": [{"code": problem["code"]}, {"code": problem["tests"]}]})
+                programs.append({"id": key + "#fixed", "cells": [{"code": problem["solution"]}, {"code": problem["tests"]}]})
+    return run(library, programs)
+
+
+# --- every runnable cell ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("slug", LESSONS)
+def test_lesson_has_runnable_cells(slug):
+    assert len(cells(slug)) >= 3, f"lesson {slug!r} has fewer than 3 runnable cells"
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+@pytest.mark.parametrize("slug", LESSONS)
+def test_every_cell_runs(slug, library):
+    outputs = lesson_outputs(library)[slug]
+    failures = [f"{cell.describe(slug)} raised {out['error']}"
+                for cell, out in zip(cells(slug), outputs) if out["error"]]
+    assert not failures, f"under {library}:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+@pytest.mark.parametrize("slug", LESSONS)
+def test_cells_print_their_expected_output(slug, library):
+    outputs = lesson_outputs(library)[slug]
+    failures = [f"{cell.describe(slug)} printed {out['stdout']!r}, expected {cell.options['expected']!r}"
+                for cell, out in zip(cells(slug), outputs)
+                if "expected" in cell.options and out["stdout"].strip() != cell.options["expected"].strip()]
+    assert not failures, f"under {library}:\n" + "\n".join(failures)
+
+
+@needs_pytorch
+@pytest.mark.parametrize("slug", LESSONS)
+def test_microtorch_prints_what_pytorch_prints(slug):
+    mine, theirs = lesson_outputs("microtorch")[slug], lesson_outputs("pytorch")[slug]
+    failures = [f"{cell.describe(slug)}:\n  microtorch: {a['stdout'] or a['error']!r}\n  pytorch:    {b['stdout'] or b['error']!r}"
+                for cell, a, b in zip(cells(slug), mine, theirs) if (a["stdout"], a["error"]) != (b["stdout"], b["error"])]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("slug", LESSONS[:4])
+def test_reader_predicts_gradient_code_before_running_it(slug):
+    predicted = [c for c in cells(slug) if "predict" in c.options and ".backward(" in c.code]
+    assert predicted, f"lesson {slug!r} has no predict-first cell that computes a gradient"
+
+
+def test_course_asks_for_the_gradient_of_x_cubed_plus_2x_at_2():
+    outputs = lesson_outputs(LIBRARIES[-1])
+    asked = [slug for slug in LESSONS[:4] for cell, out in zip(cells(slug), outputs[slug])
+             if "predict" in cell.options and "x**3 + 2*x" in cell.code and out["stdout"].strip() == "tensor(14.)"]
+    assert asked, "no lesson asks for a prediction of the gradient of x**3 + 2*x at x = 2 (tensor(14.))"
+
+
+# --- challenge answer keys --------------------------------------------------------------------
+
+@pytest.mark.parametrize("library", LIBRARIES)
+@pytest.mark.parametrize("slug, problem", challenge_cases("Predict Output"))
+def test_predict_output_key_is_what_the_code_prints(slug, problem, library):
+    out = challenge_outputs(library)[f"{slug}/{problem['id']}"][0]
+    assert out["error"] is None, f"{slug}/{problem['id']}: the code raised {out['error']}"
+    printed = out["stdout"].strip()
+    keyed = as_printed(option_text(problem, problem["answer"]))
+    assert printed == keyed, f"{slug}/{problem['id']}: prints {printed!r}, but the key {problem['answer']} says {keyed!r}"
+    others = [letter for letter in "ABCD"[:len(problem["options"])]
+              if letter != problem["answer"] and as_printed(option_text(problem, letter)) == printed]
+    assert not others, f"{slug}/{problem['id']}: options {others} also show the printed output"
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+@pytest.mark.parametrize("slug, problem", challenge_cases("Debug"))
+def test_debug_problem_fails_before_the_fix_and_passes_after(slug, problem, library):
+    outputs = challenge_outputs(library)
+    broken, fixed = outputs[f"{slug}/{problem['id']}#broken"], outputs[f"{slug}/{problem['id']}#fixed"]
+    assert broken[0]["error"] is None, f"{slug}/{problem['id']}: the broken code should run and be wrong, but raised {broken[0]['error']}"
+    assert broken[1]["error"], f"{slug}/{problem['id']}: the tests pass on the broken code"
+    assert fixed[0]["error"] is None and fixed[1]["error"] is None, \
+        f"{slug}/{problem['id']}: the reference fix fails: {fixed[0]['error'] or fixed[1]['error']}"
+
+
+@pytest.mark.parametrize("slug", LESSONS)
+def test_choice_keys_agree_with_what_the_text_says(slug):
+    """A key moved to a wrong option contradicts the words written for it, so it fails here.
+    Quiz feedback opens with "Yes" on a correct option and "No"/"Not" on a wrong one; a challenge
+    explanation opens by naming its answer in bold, e.g. "**B.**"."""
+    found = widgets(slug)
+    wrong = []
+    for quiz in found["quiz"]:
+        for question in quiz["questions"]:
+            for number, option in enumerate(question["options"], start=1):
+                says_yes = option["feedback"].lstrip().startswith("Yes")
+                says_no = re.match(r"\s*(No|Not)\b", option["feedback"]) is not None
+                if option["correct"] != says_yes or option["correct"] == says_no:
+                    wrong.append(f"{quiz['_file']}: question {question['id']!r} option {number} is "
+                                 f"correct={option['correct']} but its feedback reads {option['feedback'][:40]!r}")
+    for challenge in found["challenge"]:
+        for problem in challenge["problems"]:
+            if problem["category"] == "Debug":
+                continue
+            named = re.match(r"\*\*([A-D])\.\*\*", problem["explanation"].lstrip())
+            if not named or named[1] != problem["answer"]:
+                wrong.append(f"{challenge['_file']}: problem {problem['id']!r} answer {problem['answer']} "
+                             f"but the explanation opens {problem['explanation'][:12]!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+# --- what every lesson carries ----------------------------------------------------------------
+
+@pytest.mark.parametrize("slug", LESSONS)
+def test_lesson_meets_the_course_minimums(slug):
+    found = widgets(slug)
+    cards = [card for deck in found["flashcards"] for card in deck["cards"]]
+    questions = [q for quiz in found["quiz"] for q in quiz["questions"]]
+    prompts = [p for explain in found["explain"] for p in explain["prompts"]]
+    assert len(cards) >= 6, f"{slug}: {len(cards)} cards, need 6"
+    assert len({card["difficulty"] for card in cards}) >= 3, f"{slug}: cards span fewer than 3 difficulty levels"
+    assert len(questions) >= 5, f"{slug}: {len(questions)} quiz questions, need 5"
+    for q in questions:
+        assert all(str(o.get("feedback", "")).strip() for o in q["options"]), f"{slug}: question {q['id']!r} lacks feedback on an option"
+        assert any(o["correct"] for o in q["options"]), f"{slug}: question {q['id']!r} has no correct option"
+    assert len(prompts) >= 2, f"{slug}: {len(prompts)} Explain prompts, need 2"
+    for p in prompts:
+        assert 3 <= len(p["concepts"]) <= 5, f"{slug}: Explain prompt {p['id']!r} has {len(p['concepts'])} concepts, need 3-5"
+    assert len(found["challenge"]) == 1, f"{slug}: expected one challenge, found {len(found['challenge'])}"
+    challenge = found["challenge"][0]
+    assert str(challenge.get("badge", "")).strip(), f"{slug}: the challenge has no badge"
+    assert len(challenge["problems"]) == 5, f"{slug}: the challenge has {len(challenge['problems'])} problems, need 5"
+    assert {p["category"] for p in challenge["problems"]} == CATEGORIES, f"{slug}: the challenge misses a category"
+    assert "{{ study_modes() }}" in page(slug).read_text(encoding="utf-8"), f"{slug}: no study_modes() near the top"
+
+
+def test_badges_are_distinct_and_lesson_3_names_its_own():
+    badges = {slug: widgets(slug)["challenge"][0]["badge"] for slug in LESSONS}
+    assert len(set(badges.values())) == len(LESSONS), f"two lessons share a badge: {badges}"
+    assert badges["autodiff"] == "Automatic Differentiation Master"
