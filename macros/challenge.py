@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import markdown, registry
+from .codecell import render_cell
 from .content import ContentError, load, validate
 from .fields import Slug, Text
 
@@ -133,7 +134,7 @@ def render_problem(cid: str, number: int, problem: Problem, env) -> str:
     if problem.answer:
         attrs += f' data-answer="{problem.answer}"'
     parts = [
-        f"<li {attrs} aria-labelledby=\"{pid}-title\">",
+        f"<li {attrs}>",
         f'<h3 class="gl-problem__title" id="{pid}-title">Problem {number}: {problem.category}</h3>',
         '<p class="gl-problem__tags">'
         f'<span class="gl-tag" data-difficulty="{problem.difficulty}">{problem.difficulty}</span> '
@@ -143,7 +144,8 @@ def render_problem(cid: str, number: int, problem: Problem, env) -> str:
     ]
     if problem.category == "Debug":
         parts += [
-            f'<div class="gl-problem__cell">{cell(problem.code, f"{pid}-cell")}</div>',
+            # Isolated, so a half-fixed Debug cell never leaks names into the lesson's other cells.
+            f'<div class="gl-problem__cell">{render_cell(problem.code.rstrip(), isolated=True, highlighted=md(fence(problem.code)))}</div>',
             f'<details class="gl-problem__checks"><summary>Checks your fix must pass</summary>'
             f'{md(fence(problem.tests))}</details>',
             f'<script type="application/json" class="gl-problem__tests">{json_for_html(problem.tests)}</script>',

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 import yaml
+from mkdocs_macros.errors import format_error
 from pydantic import BaseModel, ValidationError
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -19,6 +20,12 @@ class ContentError(Exception):
         self.origin, self.item, self.problem = origin, item, problem
         where = f"{origin}: {item}" if item else origin
         super().__init__(f"{where}: {problem}")
+
+
+@format_error.register
+def _report(error: ContentError, markdown: str, page) -> str:
+    # An author's mistake is reported as the one line that says what to fix, not a traceback.
+    return f"Invalid widget content: {error}"
 
 
 def load(env, source: str | None, caller: Callable[[], str] | None, kind: str) -> tuple[Any, str]:

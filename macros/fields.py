@@ -8,8 +8,10 @@ from pydantic import BeforeValidator, StringConstraints
 
 
 def _scalar_to_text(value):
+    if isinstance(value, bool):
+        raise ValueError("YAML read this as true/false; put the text in quotes, e.g. 'Yes' or 'No'")
     # YAML reads an answer such as `0.5` or `42` as a number; authors mean the text.
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)):
         return str(value)
     return value
 
@@ -18,4 +20,5 @@ def _scalar_to_text(value):
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
 
 # Markdown that must say something (an empty feedback or prompt is an authoring slip).
-Text = Annotated[str, BeforeValidator(_scalar_to_text), StringConstraints(strip_whitespace=True, min_length=1)]
+# The BeforeValidator comes last: placed first, pydantic would skip the length check.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), BeforeValidator(_scalar_to_text)]

@@ -101,9 +101,9 @@ def _question(quiz: Quiz, index: int, base: str, env) -> str:
         f"{render_inline(question.prompt, env)}</legend>\n"
         f'<p class="gl-quiz__how">{how}</p>\n'
         f'<ul class="gl-quiz__options">\n{options}\n</ul>\n'
-        f"</fieldset>\n"
         f'<button type="button" class="md-button gl-quiz__check" hidden>Check</button>\n'
         f'<div class="gl-quiz__status" role="status"></div>\n'
+        f"</fieldset>\n"
         f'<details class="gl-quiz__answer"><summary>Answer and explanation</summary>\n'
         f'<ul class="gl-quiz__key">\n{key}\n</ul>\n'
         f'<div class="gl-quiz__explanation">{render(question.explanation, env)}</div>\n'

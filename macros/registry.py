@@ -19,8 +19,9 @@ def reset() -> None:
 
 
 def claim_id(widget_id: str, origin: str) -> None:
-    """Ids key the learner's saved progress, so two widgets may never share one."""
-    if widget_id in _ids and _ids[widget_id] != origin:
+    """Ids key the learner's saved progress, so two widgets may never share one — not even the
+    same YAML file included twice."""
+    if widget_id in _ids:
         raise ContentError(origin, f"id '{widget_id}'", f"duplicate id: already used in {_ids[widget_id]}")
     _ids[widget_id] = origin
 

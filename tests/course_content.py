@@ -4,10 +4,12 @@ of its widgets. The course tests use this; nothing here depends on the site buil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from macros import codecell  # the site's own parser of cell fences
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -29,16 +31,15 @@ WIDGET_CALL = re.compile(r'\{\{\s*(?P<kind>flashcards|quiz|explain|challenge)\(\
 @dataclass
 class Cell:
     number: int  # 1-based position among the page's runnable cells
-    code: str
-    options: dict[str, str] = field(default_factory=dict)
+    parsed: codecell.Cell  # code, title, setup, expect, isolated, predict: read as the site reads them
+
+    def __getattr__(self, name):
+        return getattr(self.parsed, name)
 
     @property
-    def title(self) -> str:
-        return self.options.get("title", "")
-
-    @property
-    def isolated(self) -> bool:
-        return "isolated" in self.options
+    def microtorch_only(self) -> bool:
+        """A cell that names microtorch reads its internals: it runs on the site, not on PyTorch."""
+        return re.search(r"\bmicrotorch\b", self.code) is not None
 
     def describe(self, lesson: str) -> str:
         name = f" ({self.title!r})" if self.title else ""
@@ -66,23 +67,29 @@ def fences(text: str):
 
 def is_runnable(info: str) -> bool:
     words = info.split()
-    return bool(words) and words[0] == "python" and "run" in words[1:2]
+    return bool(words) and words[0] == "python" and "run" in parse_options(info)
 
 
 def parse_options(info: str) -> dict[str, str]:
-    rest = info.split(None, 2)[2] if len(info.split(None, 2)) > 2 else ""
-    return {m["key"]: m["value"] or "" for m in OPTION.finditer(rest)}
+    """Options after the language, as superfences hands them over: a bare flag maps to itself."""
+    rest = info.split(None, 1)[1] if len(info.split(None, 1)) > 1 else ""
+    return {m["key"]: m["value"] if m["value"] is not None else m["key"] for m in OPTION.finditer(rest)}
 
 
 def page(slug: str) -> Path:
     return DOCS / "lessons" / f"{slug}.md"
 
 
+def text(slug: str) -> str:
+    """The page's Markdown; empty for a lesson not written yet (a test reports it missing)."""
+    return page(slug).read_text(encoding="utf-8") if page(slug).is_file() else ""
+
+
 def cells(slug: str) -> list[Cell]:
     found = []
-    for info, code in fences(page(slug).read_text(encoding="utf-8")):
+    for info, code in fences(text(slug)):
         if is_runnable(info):
-            found.append(Cell(len(found) + 1, code, parse_options(info)))
+            found.append(Cell(len(found) + 1, codecell.parse(code.rstrip("\n"), parse_options(info))))
     return found
 
 
@@ -90,7 +97,7 @@ def widgets(slug: str) -> dict[str, list[dict]]:
     """Every widget the page calls, by kind, each as its parsed YAML (with `_file` for messages)."""
     path = page(slug)
     found: dict[str, list[dict]] = {"flashcards": [], "quiz": [], "explain": [], "challenge": []}
-    for call in WIDGET_CALL.finditer(path.read_text(encoding="utf-8")):
+    for call in WIDGET_CALL.finditer(text(slug)):
         source = path.parent / call["file"]
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
         data["_file"] = source.relative_to(DOCS.parent).as_posix()
@@ -108,9 +115,9 @@ def option_text(problem: dict, letter: str) -> str:
 
 def as_printed(markdown: str) -> str:
     """The literal output an option shows: the inside of its `code` span or fenced block."""
-    text = markdown.strip()
-    block = re.fullmatch(r"```[^\n]*\n(.*?)\n?```", text, re.S)
+    shown = markdown.strip()
+    block = re.fullmatch(r"```[^\n]*\n(.*?)\n?```", shown, re.S)
     if block:
         return block[1].strip()
-    span = re.fullmatch(r"`([^`]*)`", text)
-    return span[1].strip() if span else text
+    span = re.fullmatch(r"`([^`]*)`", shown)
+    return span[1].strip() if span else shown

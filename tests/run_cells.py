@@ -1,4 +1,6 @@
-"""Run lesson code as a page does, with `torch` bound to microtorch or to real PyTorch.
+"""Run lesson code exactly as the page's worker does, with `torch` bound to microtorch or to real
+PyTorch, in CPython. The work is done by the site's own cell runner
+(overrides/assets/runtime/runner.py): same namespaces, same "last expression is printed".
 
 Used as a subprocess, so the two libraries never share one interpreter:
 
@@ -6,75 +8,78 @@ Used as a subprocess, so the two libraries never share one interpreter:
 
 `programs.json` is a list of {"id", "cells": [{"code", "setup", "isolated"}]}. Cells of one
 program share a namespace in order, like the cells of one page; an isolated cell gets a fresh one.
-The answer maps each program id to one {"stdout", "error"} per cell; `error` is the last line of
-the traceback, or null.
+The answer maps each program id to one {"stdout", "error", "graphs"} per cell; `error` is the
+last line of the traceback (or null) and `graphs` counts the drawings `torch.viz.show` made.
 """
 
 from __future__ import annotations
 
-import contextlib
-import importlib
-import io
+import importlib.util
 import json
 import os
 import sys
-import traceback
+import types
 from pathlib import Path
 
-os.environ.setdefault("MPLBACKEND", "Agg")  # figures render off screen; plt.show() returns at once
+os.environ.setdefault("MPLBACKEND", "Agg")
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def bind_torch(library: str) -> None:
-    """Make `import torch` (and its submodules) resolve as they do in the browser."""
+def load_runner():
+    spec = importlib.util.spec_from_file_location("gradlab_runner", ROOT / "overrides/assets/runtime/runner.py")
+    runner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(runner)
+    return runner
+
+
+def bind_torch(runner, library: str) -> None:
+    """Make `import torch` resolve as it does in the browser (microtorch), or to real PyTorch."""
     if library == "microtorch":
         sys.path.insert(0, str(ROOT))
-        for name in ("microtorch", "microtorch.nn", "microtorch.nn.functional", "microtorch.optim",
-                     "microtorch.autograd", "microtorch.viz"):
-            with contextlib.suppress(ImportError):
-                importlib.import_module(name)
-        for name, module in list(sys.modules.items()):
-            if name == "microtorch" or name.startswith("microtorch."):
-                sys.modules["torch" + name.removeprefix("microtorch")] = module
+        runner.alias_torch()
     elif library == "pytorch":
-        import torch  # noqa: F401  (fails loudly if PyTorch is absent)
+        import torch
+
+        # PyTorch has no graph drawing; accept what the lessons pass it and draw nothing.
+        viz = types.ModuleType("torch.viz")
+
+        def show(tensor, **_options):
+            if not isinstance(tensor, torch.Tensor):
+                raise TypeError(f"torch.viz.show expects a tensor, got {type(tensor).__name__}")
+
+        viz.show = show
+        torch.viz = sys.modules["torch.viz"] = viz
     else:
         raise SystemExit(f"unknown library {library!r}: expected microtorch or pytorch")
 
 
-def run_cell(code: str, namespace: dict, label: str) -> dict:
-    out = io.StringIO()
-    error = None
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        try:
-            exec(compile(code, label, "exec"), namespace)
-        except Exception as exc:  # the cell's own failure is a result to report, not a crash
-            error = traceback.format_exception_only(type(exc), exc)[-1].strip()
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
-    return {"stdout": out.getvalue(), "error": error}
-
-
-def run_program(program: dict) -> list[dict]:
-    shared: dict = {"__name__": "__main__"}
-    results = []
-    for index, cell in enumerate(program["cells"], start=1):
-        namespace = {"__name__": "__main__"} if cell.get("isolated") else shared
-        label = f"<{program['id']} cell {index}>"
-        if cell.get("setup"):
-            setup = run_cell(cell["setup"], namespace, label + " setup")
-            if setup["error"]:
-                results.append({"stdout": "", "error": f"hidden setup failed: {setup['error']}"})
-                continue
-        results.append(run_cell(cell["code"], namespace, label))
-    return results
-
-
 def main() -> None:
-    bind_torch(sys.argv[1])
+    runner = load_runner()
+    bind_torch(runner, sys.argv[1])
     programs = json.load(sys.stdin)
-    json.dump({program["id"]: run_program(program) for program in programs}, sys.stdout)
+    pieces: list[tuple[str, str]] = []
+    emit = lambda kind, text: pieces.append((kind, text))  # noqa: E731
+    if hasattr(runner, "set_emit"):
+        runner.set_emit(emit)
+    else:
+        runner._emit = emit
+    results = {}
+    for program in programs:
+        outputs = []
+        for cell in program["cells"]:
+            pieces.clear()
+            scope = None if cell.get("isolated") else program["id"]
+            result = runner.run(cell["code"], cell.get("setup", ""), scope)
+            error = result["error"].strip().splitlines()[-1] if result["error"] else None
+            outputs.append({
+                "stdout": "".join(text for kind, text in pieces if kind == "stdout"),
+                "error": error,
+                "graphs": sum(kind == "graph" for kind, _ in pieces),
+            })
+        runner.drop(program["id"])
+        results[program["id"]] = outputs
+    json.dump(results, sys.__stdout__)
 
 
 if __name__ == "__main__":

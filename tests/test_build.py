@@ -13,8 +13,12 @@ def test_strict_build_produces_pages_and_bundle(site_dir):
 
 
 def test_no_page_references_another_host_for_assets(site_dir):
-    # src= and <link href=> load things; plain <a href> links to other sites are fine.
-    loads = re.compile(r'(?:<script[^>]+src|<link[^>]+href|<img[^>]+src)="(https?:)?//', re.I)
+    # Scripts, images and stylesheet/icon/preload links load things; <a href> and
+    # rel="canonical" only name an address.
+    loads = re.compile(
+        r'(?:<script[^>]+src|<img[^>]+src|<link[^>]+rel="(?:stylesheet|icon|preload|modulepreload|manifest)"[^>]+href)="(https?:)?//',
+        re.I,
+    )
     offenders = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if loads.search(p.read_text("utf-8"))]
     assert not offenders, f"pages loading assets from other hosts: {offenders}"
 

@@ -5,6 +5,7 @@ promises; and every answer key agrees with the feedback written for it."""
 
 from __future__ import annotations
 
+import copy
 import functools
 import importlib.util
 import json
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from course_content import LESSONS, as_printed, cells, option_text, page, problems, widgets
+from tests.course_content import LESSONS, as_printed, cells, option_text, page, problems, text, widgets
 
 RUNNER = Path(__file__).with_name("run_cells.py")
 HAVE_PYTORCH = importlib.util.find_spec("torch") is not None
@@ -33,8 +34,12 @@ def run(library: str, programs: list[dict]) -> dict[str, list[dict]]:
 
 @functools.cache
 def lesson_outputs(library: str) -> dict[str, list[dict]]:
-    programs = [{"id": slug, "cells": [{"code": c.code, "setup": c.options.get("setup", ""),
-                                        "isolated": c.isolated} for c in cells(slug)]} for slug in LESSONS]
+    """Each cell's output, in page order. Under PyTorch a cell that reads microtorch's internals
+    is left out (it prints nothing); every other cell is plain PyTorch code."""
+    def code(cell):
+        return "" if library == "pytorch" and cell.microtorch_only else cell.code
+    programs = [{"id": slug, "cells": [{"code": code(c), "setup": c.setup, "isolated": c.isolated}
+                                       for c in cells(slug)]} for slug in LESSONS]
     return run(library, programs)
 
 
@@ -61,6 +66,11 @@ def challenge_outputs(library: str) -> dict[str, list[dict]]:
 # --- every runnable cell ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("slug", LESSONS)
+def test_lesson_page_exists(slug):
+    assert page(slug).is_file(), f"lesson {slug!r} is missing: {page(slug)}"
+
+
+@pytest.mark.parametrize("slug", LESSONS)
 def test_lesson_has_runnable_cells(slug):
     assert len(cells(slug)) >= 3, f"lesson {slug!r} has fewer than 3 runnable cells"
 
@@ -78,9 +88,10 @@ def test_every_cell_runs(slug, library):
 @pytest.mark.parametrize("slug", LESSONS)
 def test_cells_print_their_expected_output(slug, library):
     outputs = lesson_outputs(library)[slug]
-    failures = [f"{cell.describe(slug)} printed {out['stdout']!r}, expected {cell.options['expected']!r}"
+    failures = [f"{cell.describe(slug)} printed {out['stdout']!r}, expected {cell.expect!r}"
                 for cell, out in zip(cells(slug), outputs)
-                if "expected" in cell.options and out["stdout"].strip() != cell.options["expected"].strip()]
+                if cell.expect is not None and not (library == "pytorch" and cell.microtorch_only)
+                and out["stdout"].strip() != cell.expect.strip()]
     assert not failures, f"under {library}:\n" + "\n".join(failures)
 
 
@@ -89,20 +100,27 @@ def test_cells_print_their_expected_output(slug, library):
 def test_microtorch_prints_what_pytorch_prints(slug):
     mine, theirs = lesson_outputs("microtorch")[slug], lesson_outputs("pytorch")[slug]
     failures = [f"{cell.describe(slug)}:\n  microtorch: {a['stdout'] or a['error']!r}\n  pytorch:    {b['stdout'] or b['error']!r}"
-                for cell, a, b in zip(cells(slug), mine, theirs) if (a["stdout"], a["error"]) != (b["stdout"], b["error"])]
+                for cell, a, b in zip(cells(slug), mine, theirs)
+                if not cell.microtorch_only and (a["stdout"], a["error"]) != (b["stdout"], b["error"])]
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("slug", LESSONS[:4])
 def test_reader_predicts_gradient_code_before_running_it(slug):
-    predicted = [c for c in cells(slug) if "predict" in c.options and ".backward(" in c.code]
+    predicted = [c for c in cells(slug) if c.predict and ".backward(" in c.code]
     assert predicted, f"lesson {slug!r} has no predict-first cell that computes a gradient"
+
+
+def test_autodiff_lesson_draws_the_readers_graph():
+    outputs = lesson_outputs("microtorch")["autodiff"]
+    drawn = [cell for cell, out in zip(cells("autodiff"), outputs) if "torch.viz.show(" in cell.code and out["graphs"]]
+    assert drawn, "no cell of the autodiff lesson draws a graph with torch.viz.show under microtorch"
 
 
 def test_course_asks_for_the_gradient_of_x_cubed_plus_2x_at_2():
     outputs = lesson_outputs(LIBRARIES[-1])
     asked = [slug for slug in LESSONS[:4] for cell, out in zip(cells(slug), outputs[slug])
-             if "predict" in cell.options and "x**3 + 2*x" in cell.code and out["stdout"].strip() == "tensor(14.)"]
+             if cell.predict and "x**3 + 2*x" in cell.code and out["stdout"].strip() == "tensor(14.)"]
     assert asked, "no lesson asks for a prediction of the gradient of x**3 + 2*x at x = 2 (tensor(14.))"
 
 
@@ -132,12 +150,12 @@ def test_debug_problem_fails_before_the_fix_and_passes_after(slug, problem, libr
         f"{slug}/{problem['id']}: the reference fix fails: {fixed[0]['error'] or fixed[1]['error']}"
 
 
-@pytest.mark.parametrize("slug", LESSONS)
-def test_choice_keys_agree_with_what_the_text_says(slug):
-    """A key moved to a wrong option contradicts the words written for it, so it fails here.
+def key_disagreements(found: dict[str, list[dict]]) -> list[str]:
+    """Where an answer key contradicts the words written for it.
+
     Quiz feedback opens with "Yes" on a correct option and "No"/"Not" on a wrong one; a challenge
-    explanation opens by naming its answer in bold, e.g. "**B.**"."""
-    found = widgets(slug)
+    explanation opens by naming its answer in bold, e.g. "**B.**". A key moved to a wrong option
+    therefore disagrees with its text."""
     wrong = []
     for quiz in found["quiz"]:
         for question in quiz["questions"]:
@@ -155,7 +173,47 @@ def test_choice_keys_agree_with_what_the_text_says(slug):
             if not named or named[1] != problem["answer"]:
                 wrong.append(f"{challenge['_file']}: problem {problem['id']!r} answer {problem['answer']} "
                              f"but the explanation opens {problem['explanation'][:12]!r}")
+    return wrong
+
+
+@pytest.mark.parametrize("slug", LESSONS)
+def test_choice_keys_agree_with_what_the_text_says(slug):
+    wrong = key_disagreements(widgets(slug))
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("slug", LESSONS)
+def test_choose_all_questions_accept_several_answers(slug):
+    """A prompt that says "Choose all" must render checkboxes, even when only one option is right."""
+    radios = [question["id"] for quiz in widgets(slug)["quiz"] for question in quiz["questions"]
+              if "Choose all" in question["prompt"]
+              and not question.get("multiple", sum(o["correct"] for o in question["options"]) > 1)]
+    assert not radios, f"{slug}: these say 'Choose all' but take one answer: {radios}"
+
+
+@pytest.mark.parametrize("slug", LESSONS)
+def test_every_wrong_key_is_caught(slug):
+    """Move each key, one at a time, to each wrong option: the check above must object."""
+    found = widgets(slug)
+    missed = []
+    for quiz_index, quiz in enumerate(found["quiz"]):
+        for q_index, question in enumerate(quiz["questions"]):
+            for o_index in range(len(question["options"])):
+                mutated = copy.deepcopy(found)
+                option = mutated["quiz"][quiz_index]["questions"][q_index]["options"][o_index]
+                option["correct"] = not option["correct"]
+                if not key_disagreements(mutated):
+                    missed.append(f"flipping option {o_index + 1} of question {question['id']!r}")
+    for c_index, challenge in enumerate(found["challenge"]):
+        for p_index, problem in enumerate(challenge["problems"]):
+            for letter in "ABCD"[:len(problem.get("options") or [])]:
+                if letter == problem["answer"]:
+                    continue
+                mutated = copy.deepcopy(found)
+                mutated["challenge"][c_index]["problems"][p_index]["answer"] = letter
+                if not key_disagreements(mutated):
+                    missed.append(f"answer {letter} for problem {problem['id']!r}")
+    assert not missed, "wrong keys that no test would catch:\n" + "\n".join(missed)
 
 
 # --- what every lesson carries ----------------------------------------------------------------
@@ -180,10 +238,30 @@ def test_lesson_meets_the_course_minimums(slug):
     assert str(challenge.get("badge", "")).strip(), f"{slug}: the challenge has no badge"
     assert len(challenge["problems"]) == 5, f"{slug}: the challenge has {len(challenge['problems'])} problems, need 5"
     assert {p["category"] for p in challenge["problems"]} == CATEGORIES, f"{slug}: the challenge misses a category"
-    assert "{{ study_modes() }}" in page(slug).read_text(encoding="utf-8"), f"{slug}: no study_modes() near the top"
+    assert "{{ study_modes() }}" in text(slug), f"{slug}: no study_modes() near the top"
 
 
 def test_badges_are_distinct_and_lesson_3_names_its_own():
     badges = {slug: widgets(slug)["challenge"][0]["badge"] for slug in LESSONS}
     assert len(set(badges.values())) == len(LESSONS), f"two lessons share a badge: {badges}"
     assert badges["autodiff"] == "Automatic Differentiation Master"
+
+
+# --- the pages around the lessons -------------------------------------------------------------
+
+def test_home_page_maps_every_lesson_with_its_time():
+    home = (page(LESSONS[0]).parents[1] / "index.md").read_text(encoding="utf-8")
+    for slug in LESSONS:
+        row = next((line for line in home.splitlines() if f"(lessons/{slug}.md)" in line), None)
+        assert row, f"the home page does not link lesson {slug!r}"
+        assert re.search(r"\|\s*\d+ min\s*\|\s*$", row), f"the home page gives no time for {slug!r}: {row!r}"
+
+
+def test_every_lesson_offers_all_nine_study_modes(site_dir):
+    """The home page promises all nine modes on every lesson; the built pages must deliver them."""
+    from macros.modes import MODES, modes_in
+
+    for slug in LESSONS:
+        html = (site_dir / "lessons" / slug / "index.html").read_text(encoding="utf-8")
+        offered = [mode.key for mode in modes_in(html)]
+        assert offered == [mode.key for mode in MODES], f"{slug} offers only {offered}"

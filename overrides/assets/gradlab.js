@@ -4,9 +4,18 @@
 import "./base.css";
 import * as a11y from "./a11y/index.js";
 import * as math from "./math/index.js";
+import * as quiz from "./quiz/index.js";
+import * as explain from "./explain/index.js";
+import * as challenge from "./challenge/index.js";
+import * as modes from "./modes/index.js";
+import * as flashcards from "./flashcards/index.js";
+import * as progress from "./progress/index.js";
+import * as review from "./review/index.js";
+import * as notice from "./notice/index.js";
+import * as codecell from "./codecell/index.js";
 // Widget components: add one import line and one list entry per component.
 
-const components = [a11y, math];
+const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell];
 
 function mountAll(root = document) {
   for (const component of components) {

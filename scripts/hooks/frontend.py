@@ -46,7 +46,14 @@ def vendor_katex(site: Path) -> None:
     shutil.copytree(source / "fonts", target / "fonts", dirs_exist_ok=True)
 
 
+def vendor_coi_serviceworker(site: Path) -> None:
+    # At the site root, so the service worker's scope covers every page (GUIDE §2: it gives
+    # code cells cross-origin isolation, which lets Stop interrupt Python without a restart).
+    shutil.copy2(NODE_MODULES / "coi-serviceworker" / "coi-serviceworker.min.js", site / "coi-serviceworker.min.js")
+
+
 def on_post_build(config, **_):
     site = Path(config["site_dir"])
     bundle(site / "assets" / "gradlab")
     vendor_katex(site)
+    vendor_coi_serviceworker(site)

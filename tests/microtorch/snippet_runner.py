@@ -4,13 +4,15 @@ Shared by scripts/make_golden.py (which runs the snippets under real PyTorch) an
 test_differential.py (which runs them under microtorch), so both sides see exactly the same
 loading, isolation and capture rules.
 
-Catalogue format: every `catalogue/<topic>.py` file holds snippets, each starting at a line
+Catalogue format (also used by `outside_subset/`, PyTorch code microtorch must refuse): every
+`catalogue/<topic>.py` file holds snippets, each starting at a line
 `# %% <name>` and running to the next such line. A snippet's id is `<topic>/<name>`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import importlib
 import io
@@ -23,6 +25,7 @@ from pathlib import Path
 from types import ModuleType
 
 CATALOGUE = Path(__file__).resolve().parent / "catalogue"
+OUTSIDE_SUBSET = Path(__file__).resolve().parent / "outside_subset"
 GOLDEN = Path(__file__).resolve().parent / "golden.json"
 _MARKER = re.compile(r"^# %% (.*)$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -94,8 +97,13 @@ def importable_as_torch(package: ModuleType):
         sys.modules.update(hidden)
 
 
+# PyTorch appends where in its C++ build a warning came from; that is not part of the message.
+_BUILD_LOCATION = re.compile(r" \(Triggered internally at .*\)$")
+
+
 def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else ""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return _BUILD_LOCATION.sub("", line)
 
 
 def run(snippet: Snippet, package: ModuleType) -> dict:
@@ -105,6 +113,7 @@ def run(snippet: Snippet, package: ModuleType) -> dict:
     stdout = io.StringIO()
     error = None
     code = compile(snippet.code, f"<snippet {snippet.id}>", "exec")
+    collecting = gc.isenabled()  # snippets about reference cycles switch the collector off
     with importable_as_torch(package), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with contextlib.redirect_stdout(stdout):
@@ -112,6 +121,9 @@ def run(snippet: Snippet, package: ModuleType) -> dict:
                 exec(code, {"__name__": "__main__"})
             except Exception as exc:  # the snippet's own failure is part of its output
                 error = f"{type(exc).__name__}: {_first_line(str(exc))}"
+            finally:
+                if collecting:
+                    gc.enable()
     return {
         "stdout": stdout.getvalue(),
         "error": error,

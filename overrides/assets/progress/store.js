@@ -1,6 +1,6 @@
 // The learner's progress: one versioned localStorage key shared by every widget.
-// Shape (version 1):
-//   cards:      { "<deck>/<card>": { rating, fsrs: <ts-fsrs card>, reviewedAt } }
+// Shape (version 2):
+//   cards:      { "<deck>/<card>": { rating, due: ISO date, fsrs: <ts-fsrs card>, reviewedAt } }
 //   quizzes:    { "<quiz>": { "<question>": { correct: bool, answeredAt } } }
 //   challenges: { "<challenge>": { "<problem>": { solved: bool, attemptsUsed, revealed } } }
 //   badges:     { "<challenge>": { name, earnedAt } }
@@ -8,10 +8,23 @@
 //   predictions:{ "<cell>": { text, matched } }
 // Widgets change it only through `update`, so every write is validated and announced.
 export const KEY = "gradlab:progress";
-export const VERSION = 1;
-const SECTIONS = ["cards", "quizzes", "challenges", "badges", "explain", "predictions"];
+export const VERSION = 2;
+export const SECTIONS = ["cards", "quizzes", "challenges", "badges", "explain", "predictions"];
 const listeners = new Set();
 let notice = null;
+let persistence = null;
+
+// Each step turns version N into N + 1.
+const MIGRATIONS = {
+  // Version 2 keeps a card's due date beside the scheduler's state, so the review and progress
+  // pages can list due cards without loading the scheduler.
+  1: (state) => {
+    for (const entry of Object.values(state.cards ?? {})) {
+      if (isObject(entry)) entry.due ??= entry.fsrs?.due ?? entry.reviewedAt ?? new Date(0).toISOString();
+    }
+    return { ...state, version: 2 };
+  },
+};
 
 export function empty() {
   return { version: VERSION, ...Object.fromEntries(SECTIONS.map((s) => [s, {}])) };
@@ -27,12 +40,13 @@ export function read() {
     return empty(); // storage disabled: work in memory
   }
   if (raw === null) return empty();
+  let state = null;
   try {
-    const state = migrate(JSON.parse(raw));
-    if (state) return state;
+    state = migrate(JSON.parse(raw));
   } catch {
-    /* fall through to reset */
+    /* not JSON: reset below */
   }
+  if (state) return state;
   try {
     localStorage.setItem(`${KEY}:corrupt`, raw);
     localStorage.setItem(KEY, JSON.stringify(empty()));
@@ -43,19 +57,23 @@ export function read() {
   return empty();
 }
 
-// Brings older versions up to date; returns null for data that is not Gradlab progress.
-export function migrate(state) {
-  if (!state || typeof state !== "object" || Array.isArray(state)) return null;
-  if (state.version === VERSION) {
-    const fixed = empty();
-    for (const section of SECTIONS) {
-      const value = state[section];
-      if (value !== undefined && (typeof value !== "object" || value === null || Array.isArray(value))) return null;
-      fixed[section] = value ?? {};
-    }
-    return fixed;
+// Brings older versions up to date and checks the shape; returns null for data that is not
+// (or no longer) Gradlab progress, including data written by a newer version of the site.
+export function migrate(data) {
+  if (!isObject(data) || !Number.isInteger(data.version) || data.version > VERSION) return null;
+  let state = structuredClone(data);
+  for (let version = state.version; version < VERSION; version++) {
+    if (!MIGRATIONS[version]) return null;
+    state = MIGRATIONS[version](state);
   }
-  return null;
+  const fixed = empty();
+  for (const section of SECTIONS) {
+    const entries = state[section] ?? {};
+    if (!isObject(entries) || !Object.values(entries).every(isObject)) return null;
+    fixed[section] = entries;
+  }
+  if (!Object.values(fixed.cards).every((card) => !Number.isNaN(Date.parse(card.due)))) return null;
+  return fixed;
 }
 
 export function update(mutate) {
@@ -71,6 +89,7 @@ export function write(state) {
   } catch {
     /* storage full or disabled: progress lasts for this page only */
   }
+  requestPersistence();
   for (const listener of listeners) listener(state);
 }
 
@@ -79,9 +98,31 @@ export function subscribe(listener) {
   return () => listeners.delete(listener);
 }
 
+// Another tab saved progress: tell this tab's widgets too.
+addEventListener("storage", (event) => {
+  if (event.key !== KEY) return;
+  const state = read();
+  for (const listener of listeners) listener(state);
+});
+
 // A notice queued by `read` (corrupt data), handed out once.
 export function takeNotice() {
   const text = notice;
   notice = null;
   return text;
+}
+
+// Asks the browser not to evict progress under storage pressure; asked once, on the first save.
+// Resolves to whether storage is persistent.
+export function requestPersistence() {
+  persistence ??= navigator.storage?.persist ? navigator.storage.persist().catch(() => false) : Promise.resolve(false);
+  return persistence;
+}
+
+export function isEmpty(state) {
+  return SECTIONS.every((section) => Object.keys(state[section]).length === 0);
+}
+
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

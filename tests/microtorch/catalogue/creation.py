@@ -139,3 +139,40 @@ import torch
 x = torch.tensor([1, 2, 3])
 print(x / 2)
 print((x / 2).dtype, (x * 2).dtype)
+
+# %% numpy-float64-becomes-float64
+import numpy as np
+import torch
+x = torch.tensor(np.array([1.0, 2.0]))
+i = torch.tensor(np.array([1, 2]))
+print(x.dtype, i.dtype, torch.from_numpy(np.zeros(2, dtype=np.float32)).dtype)
+print((torch.ones(2) * np.float64(2.0)).dtype)
+
+# %% rng-statistics
+import torch
+torch.manual_seed(0)
+z = torch.randn(100000)
+u = torch.rand(100000)
+k = torch.randint(3, 7, (100000,))
+print(round(z.mean().item(), 1) == 0.0, round(z.pow(2).mean().sqrt().item(), 1))
+print(round(u.mean().item(), 1), k.min().item(), k.max().item())
+torch.manual_seed(1)
+a = torch.randn(5)
+torch.manual_seed(2)
+print((a == torch.randn(5)).sum().item())
+
+# %% factory-keywords
+import torch
+print(torch.randn(2, 3, requires_grad=True).requires_grad, torch.zeros(2, dtype=torch.int64))
+print(torch.full((2,), True), torch.ones(2, 2, dtype=torch.float64).dtype)
+print(len(torch.arange(0, 1, 0.1)), torch.arange(1, 2.5, 0.5), torch.linspace(0, 1, steps=1))
+print(type(torch.zeros(2, 3).shape[0]).__name__, torch.Size([2, 3]), torch.zeros(torch.Size([1, 2])).shape)
+
+# %% numpy-conversions
+import numpy as np
+import torch
+x = torch.tensor([1.5, 2.5])
+a = np.array(x)
+print(a.dtype, a, np.asarray(torch.tensor([1, 2])).dtype)
+print(list(torch.tensor([1, 2])), torch.tensor(x.numpy()) * 2)
+print(torch.tensor([True, False]).tolist(), torch.tensor([[1, 2]]).numpy().shape)

@@ -75,3 +75,28 @@ print(torch.float32, torch.int64, torch.bool, torch.float64)
 # %% negative-zero-and-small
 import torch
 print(torch.tensor([-0.0, 0.00001234, 2.0]))
+
+# %% widths-and-modes
+import torch
+print(torch.tensor([1000., 2.]))
+print(torch.tensor([0.001, 1000.]))
+print(torch.tensor([0.0001, 1.]))
+print(torch.tensor(1e10), torch.tensor(-0.5))
+print(torch.tensor([1.123456789, -22.5]))
+print(torch.tensor([[1.5, -200.], [3., 4.25]]))
+print(torch.tensor([100000, -3]))
+
+# %% large-summarised
+import torch
+print(torch.arange(2000))
+print(torch.zeros(1001).shape)
+
+# %% empty-2d
+import torch
+print(torch.zeros(0, 3))
+print(torch.ones(2, 0))
+
+# %% float64-tiny-values
+import torch
+print(torch.tensor([5e-324, 1.0], dtype=torch.float64))
+print(torch.tensor([1e-300, -2e300], dtype=torch.float64))

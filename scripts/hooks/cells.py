@@ -1,4 +1,6 @@
-"""MkDocs hook: build the microtorch wheel that code cells install in the browser, and serve it.
+"""MkDocs hook: the Python side of code cells, served by the site: the microtorch wheel that the
+worker installs, and the cell runner (overrides/assets/runtime/runner.py; MkDocs copies no .py
+files from the theme, so this hook does).
 
 `python -m build --wheel --no-isolation` runs only when microtorch's sources change: wheels are
 cached under ~/.cache/gradlab/wheels/<hash of the sources>/. The page learns the wheel's URL
@@ -19,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path(os.environ.get("GRADLAB_CACHE", Path.home() / ".cache" / "gradlab")) / "wheels"
 SITE_PATH = "assets/wheels"
+RUNNER = ROOT / "overrides" / "assets" / "runtime" / "runner.py"
 
 
 def sources() -> list[Path]:
@@ -42,9 +45,12 @@ def build_wheel() -> Path:
     if found:
         return found[0]
     with tempfile.TemporaryDirectory() as scratch:
-        # Build from a copy: setuptools writes build/ and *.egg-info/ next to the sources.
+        # Build from a copy holding only the package: setuptools writes build/ and *.egg-info/
+        # next to the sources, and would see the repo's other folders as packages.
         work = Path(scratch) / "src"
-        shutil.copytree(ROOT, work, ignore=shutil.ignore_patterns(".*", "node_modules", "site", "docs", "tests", "__pycache__"))
+        shutil.copytree(ROOT / "microtorch", work / "microtorch", ignore=shutil.ignore_patterns("__pycache__"))
+        for extra in ["pyproject.toml", *(p.name for p in ROOT.glob("README*")), *(p.name for p in ROOT.glob("LICENSE*"))]:
+            shutil.copy2(ROOT / extra, work / extra)
         out = Path(scratch) / "dist"
         command = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(work)]
         result = subprocess.run(command, capture_output=True, text=True)
@@ -64,11 +70,19 @@ _wheel: Path | None = None
 def on_config(config, **_):
     global _wheel
     _wheel = build_wheel()
-    config["extra"].setdefault("gradlab", {})["wheel"] = f"{SITE_PATH}/{_wheel.name}"
+    config["extra"].setdefault("gradlab", {})["wheel"] = site_path(_wheel)
     return config
 
 
+def site_path(wheel: Path) -> str:
+    # The sources' hash is in the URL, so no browser keeps an old wheel after microtorch changes
+    # (the file name must stay a valid wheel name, so the version can't carry it).
+    return f"{SITE_PATH}/{wheel.parent.name}/{wheel.name}"
+
+
 def on_post_build(config, **_):
-    target = Path(config["site_dir"]) / SITE_PATH
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(_wheel, target / _wheel.name)
+    site = Path(config["site_dir"])
+    target = site / site_path(_wheel)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(_wheel, target)
+    shutil.copy2(RUNNER, site / "assets" / "runtime" / RUNNER.name)

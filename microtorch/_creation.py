@@ -1,0 +1,246 @@
+"""Making tensors: torch.tensor, zeros, ones, arange, rand, ... and the random number generator."""
+import numbers
+import warnings
+
+import numpy as np
+
+from . import _dtypes
+from ._errors import unsupported
+from .engine import Tensor, _wrap
+
+_DEFAULT_SEED = 67280421310721   # PyTorch's initial seed: a fresh process is reproducible too
+_rng = np.random.default_rng(_DEFAULT_SEED)
+
+
+class Generator:
+    """What manual_seed returns; microtorch has one global generator (NumPy's PCG64)."""
+
+    def __init__(self, seed):
+        self._seed = seed
+
+    def initial_seed(self):
+        return self._seed
+
+    def __repr__(self):
+        return f"<torch._C.Generator object at {hex(id(self))}>"
+
+
+def manual_seed(seed):
+    """Make every later random draw (rand, randn, randint, nn.Linear's init) reproducible.
+    The numbers differ from PyTorch's: only the determinism is the same."""
+    global _rng
+    seed = int(seed)
+    _rng = np.random.default_rng(seed % 2**64)
+    return Generator(seed)
+
+
+def seed():
+    return manual_seed(np.random.SeedSequence().entropy % 2**63)
+
+
+def _generator():
+    return _rng
+
+
+def _finish(data, requires_grad):
+    t = _wrap(data)
+    if requires_grad:
+        if data.dtype.kind != "f":
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require "
+                               "gradients")
+        t._requires_grad = True
+    return t
+
+
+def _np_dtype(dtype, default=np.float32):
+    return np.dtype(default) if dtype is None else _dtypes.to_numpy(dtype)
+
+
+def _check_device(device):
+    if device is not None and str(device) != "cpu":
+        raise unsupported(f"device {device!r} (microtorch runs on the CPU only)")
+
+
+def _plain(data, depth=0, shape=None):
+    """Nested Python data as NumPy sees it, with PyTorch's error for ragged lists."""
+    if isinstance(data, Tensor):
+        return data._data.tolist()
+    if isinstance(data, (list, tuple)):
+        items = [_plain(x, depth + 1) for x in data]
+        lengths = {len(x) if isinstance(x, list) else -1 for x in items}
+        if len(lengths) > 1:
+            first = len(items[0]) if isinstance(items[0], list) else None
+            for x in items:
+                n = len(x) if isinstance(x, list) else None
+                if n != first:
+                    if first is None or n is None:
+                        raise TypeError("not a sequence")
+                    raise ValueError(f"expected sequence of length {first} at dim {depth + 1} "
+                                     f"(got {n})")
+        return items
+    if isinstance(data, np.ndarray):
+        return data.tolist()
+    if isinstance(data, (numbers.Number, np.generic)):
+        return data
+    raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False):
+    """A new tensor holding a copy of `data`. Python floats become float32, ints int64, bools
+    bool, as in PyTorch; a NumPy array keeps its dtype."""
+    _check_device(device)
+    if isinstance(data, Tensor):
+        warnings.warn(
+            "To copy construct from a tensor, it is recommended to use sourceTensor.detach()."
+            "clone() or sourceTensor.detach().clone().requires_grad_(True), rather than "
+            "torch.tensor(sourceTensor).", UserWarning, stacklevel=2)
+        array = data._data.copy()
+    elif isinstance(data, np.ndarray):
+        _dtypes.from_numpy_dtype(data.dtype)
+        array = data.copy()
+    else:
+        array = np.array(_plain(data))
+        kind = array.dtype.kind
+        if kind not in "fiub":
+            raise TypeError(f"new(): invalid data type '{array.dtype}'")
+        if dtype is None:   # Python floats are float64 to NumPy but float32 to PyTorch
+            dtype = _dtypes.float32 if kind == "f" else _dtypes.int64 if kind in "iu" else None
+    if dtype is not None:
+        array = array.astype(_dtypes.to_numpy(dtype))
+    return _finish(array, requires_grad)
+
+
+def as_tensor(data, dtype=None, device=None):
+    if isinstance(data, Tensor) and (dtype is None or dtype.np == data._data.dtype):
+        return data
+    if isinstance(data, np.ndarray) and (dtype is None or _dtypes.to_numpy(dtype) == data.dtype):
+        return from_numpy(data)
+    return tensor(data, dtype=dtype, device=device)
+
+
+def from_numpy(array):
+    """A tensor sharing `array`'s memory: changing one changes the other."""
+    if not isinstance(array, np.ndarray):
+        raise TypeError(f"expected np.ndarray (got {type(array).__name__})")
+    _dtypes.from_numpy_dtype(array.dtype)
+    return _wrap(array)
+
+
+def _size(size):
+    if len(size) == 1 and isinstance(size[0], (tuple, list)):
+        size = tuple(size[0])
+    return tuple(int(s) for s in size)
+
+
+def zeros(*size, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
+    return _finish(np.zeros(_size(size), dtype=_np_dtype(dtype)), requires_grad)
+
+
+def ones(*size, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
+    return _finish(np.ones(_size(size), dtype=_np_dtype(dtype)), requires_grad)
+
+
+def empty(*size, dtype=None, device=None, requires_grad=False):
+    return zeros(*size, dtype=dtype, device=device, requires_grad=requires_grad)
+
+
+def full(size, fill_value, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
+    if dtype is None:
+        dtype = (_dtypes.bool_ if isinstance(fill_value, bool) else
+                 _dtypes.int64 if isinstance(fill_value, numbers.Integral) else _dtypes.float32)
+    return _finish(np.full(_size((size,)), fill_value, dtype=_np_dtype(dtype)), requires_grad)
+
+
+def zeros_like(input, dtype=None, requires_grad=False):
+    return zeros(input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def ones_like(input, dtype=None, requires_grad=False):
+    return ones(input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def full_like(input, fill_value, dtype=None, requires_grad=False):
+    return full(input.shape, fill_value, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def eye(n, m=None, dtype=None, requires_grad=False):
+    return _finish(np.eye(n, m, dtype=_np_dtype(dtype)), requires_grad)
+
+
+def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
+    """start, start+step, ... up to but excluding end. Integers give int64, any float float32."""
+    _check_device(device)
+    if end is None:
+        start, end = 0, start
+    if step == 0:
+        raise RuntimeError("step must be nonzero")
+    if (end - start) * step < 0:
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
+    is_float = any(isinstance(v, float) or (isinstance(v, Tensor) and v.is_floating_point())
+                   for v in (start, end, step))
+    if dtype is None:
+        dtype = _dtypes.float32 if is_float else _dtypes.int64
+    n = int(np.ceil((float(end) - float(start)) / float(step)))
+    values = float(start) + np.arange(n, dtype=np.float64) * float(step) if is_float else \
+        int(start) + np.arange(n, dtype=np.int64) * int(step)
+    return _finish(values.astype(_np_dtype(dtype)), requires_grad)
+
+
+def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
+    """`steps` evenly spaced values from start to end inclusive, computed from both ends as
+    PyTorch does so that the last value is exactly `end`."""
+    _check_device(device)
+    steps = int(steps)
+    if steps < 0:
+        raise RuntimeError("number of steps must be non-negative")
+    np_dt = _np_dtype(dtype)
+    work = np_dt if np_dt.kind == "f" else np.dtype(np.float64)
+    s, e = work.type(start), work.type(end)
+    if steps == 1:
+        values = np.array([s], dtype=work)
+    else:
+        # Fill from both ends with a step rounded to the dtype; each value is rounded once
+        # (PyTorch uses fused multiply-adds; float64 holds the exact product of float32s).
+        step = np.float64((e - s) / work.type(steps - 1))
+        i = np.arange(steps, dtype=np.float64)
+        values = np.where(i < steps // 2, np.float64(s) + step * i,
+                          np.float64(e) - step * (steps - 1 - i))
+    return _finish(values.astype(np_dt), requires_grad)
+
+
+def rand(*size, dtype=None, requires_grad=False):
+    """Uniform on [0, 1)."""
+    return _finish(_rng.random(_size(size), dtype=np.float64).astype(_np_dtype(dtype)),
+                   requires_grad)
+
+
+def randn(*size, dtype=None, requires_grad=False):
+    """Standard normal: mean 0, standard deviation 1."""
+    return _finish(_rng.standard_normal(_size(size)).astype(_np_dtype(dtype)), requires_grad)
+
+
+def randint(low, high=None, size=None, dtype=None, requires_grad=False):
+    """Integers in [low, high); called as randint(high, size) or randint(low, high, size)."""
+    if size is None:
+        if high is None or not isinstance(high, (tuple, list)):
+            raise TypeError("randint() missing 1 required positional arguments: \"size\"")
+        low, high, size = 0, low, high
+    if high is None:
+        low, high = 0, low
+    return _finish(_rng.integers(low, high, _size((size,))).astype(_np_dtype(dtype, np.int64)),
+                   requires_grad)
+
+
+def rand_like(input, dtype=None):
+    return rand(input.shape, dtype=dtype or input.dtype)
+
+
+def randn_like(input, dtype=None):
+    return randn(input.shape, dtype=dtype or input.dtype)
+
+
+def randperm(n, dtype=None):
+    return _wrap(_rng.permutation(int(n)).astype(_np_dtype(dtype, np.int64)))

@@ -1,0 +1,133 @@
+"""repr(tensor) exactly as PyTorch prints it (default print options).
+
+Floats get 4 decimals, or scientific notation when the values span more than three orders of
+magnitude; floats that are all whole numbers print as `1.`; one shared width right-aligns every
+element; rows wrap at 80 columns; tensors over 1000 elements show 3 items at each edge.
+"""
+import math
+
+import numpy as np
+
+PRECISION = 4
+THRESHOLD = 1000
+EDGEITEMS = 3
+LINEWIDTH = 80
+
+
+class _Format:
+    """How to print every element of one tensor: decided once from all of its values."""
+
+    def __init__(self, values):
+        self.floating = values.dtype.kind == "f"
+        self.int_mode = True
+        self.sci = False
+        self.width = 1
+        flat = values.reshape(-1)
+        if not self.floating:
+            for v in flat.tolist():
+                self.width = max(self.width, len(self._plain(v)))
+            return
+        finite = flat[np.isfinite(flat) & (flat != 0)].astype(np.float64)
+        if finite.size == 0:
+            return
+        big, small = np.abs(finite).max(), np.abs(finite).min()
+        self.int_mode = bool((finite == np.ceil(finite)).all())
+        with np.errstate(over="ignore"):   # 1e300 / 1e-300 is simply "too wide"
+            ratio_too_wide = big / small > 1000.0 or big > 1.0e8
+        if self.int_mode:
+            self.sci = ratio_too_wide
+            strings = [f"{v:.{PRECISION}e}" if self.sci else f"{v:.0f}." for v in finite.tolist()]
+        else:
+            self.sci = ratio_too_wide or small < 1.0e-4
+            spec = f".{PRECISION}{'e' if self.sci else 'f'}"
+            strings = [format(v, spec) for v in finite.tolist()]
+        self.width = max(len(s) for s in strings)
+
+    @staticmethod
+    def _plain(v):
+        return str(v)
+
+    def __call__(self, v):
+        if not self.floating:
+            s = str(v)
+        elif self.sci:
+            s = f"{v:{self.width}.{PRECISION}e}"
+        elif self.int_mode:
+            s = f"{v:.0f}" + ("" if math.isinf(v) or math.isnan(v) else ".")
+        else:
+            s = f"{v:.{PRECISION}f}"
+        return s.rjust(self.width)
+
+
+def _edges(values):
+    """Only the first and last EDGEITEMS along every dimension: what a summary shows."""
+    if values.ndim == 0:
+        return values
+    if values.shape[0] > 2 * EDGEITEMS:
+        values = np.concatenate([values[:EDGEITEMS], values[-EDGEITEMS:]])
+    if values.ndim == 1:
+        return values
+    return np.stack([_edges(row) for row in values]) if len(values) else values
+
+
+def _body(values, fmt, indent, summarize):
+    if values.ndim == 0:
+        return fmt(values.item())
+    n = values.shape[0]
+    if values.ndim == 1:
+        per_line = max(1, math.floor((LINEWIDTH - indent) / (fmt.width + 2)))
+        if summarize and n > 2 * EDGEITEMS:
+            items = ([fmt(v) for v in values[:EDGEITEMS].tolist()] + [" ..."]
+                     + [fmt(v) for v in values[-EDGEITEMS:].tolist()])
+        else:
+            items = [fmt(v) for v in values.tolist()]
+        lines = [", ".join(items[i:i + per_line]) for i in range(0, len(items), per_line)]
+        return "[" + (",\n" + " " * (indent + 1)).join(lines) + "]"
+    if summarize and n > 2 * EDGEITEMS:
+        rows = ([_body(values[i], fmt, indent + 1, summarize) for i in range(EDGEITEMS)] + ["..."]
+                + [_body(values[i], fmt, indent + 1, summarize) for i in range(n - EDGEITEMS, n)])
+    else:
+        rows = [_body(values[i], fmt, indent + 1, summarize) for i in range(n)]
+    return "[" + ("," + "\n" * (values.ndim - 1) + " " * (indent + 1)).join(rows) + "]"
+
+
+def _with_suffixes(text, suffixes, indent):
+    last_line = len(text) - text.rfind("\n") + 1
+    for suffix in suffixes:
+        if last_line + len(suffix) + 2 > LINEWIDTH:
+            text += ",\n" + " " * indent + suffix
+            last_line = indent + len(suffix)
+        else:
+            text += ", " + suffix
+            last_line += len(suffix) + 2
+    return text + ")"
+
+
+def tensor_repr(t):
+    from .nn.parameter import Parameter
+    values = t._data
+    prefix = "tensor("
+    indent = len(prefix)
+    suffixes = []
+    dtype = t.dtype
+    default_dtype = dtype.name in ("float32", "int64", "bool")
+    if values.size == 0:
+        if values.ndim != 1:
+            suffixes.append(f"size={tuple(values.shape)}")
+        if dtype.name != "float32":
+            suffixes.append(f"dtype={dtype!r}")
+        body = "[]"
+    else:
+        if not default_dtype:
+            suffixes.append(f"dtype={dtype!r}")
+        summarize = values.size > THRESHOLD
+        fmt = _Format(_edges(values) if summarize else values)
+        body = _body(values, fmt, indent, summarize)
+    if t.grad_fn is not None:
+        suffixes.append(f"grad_fn=<{type(t.grad_fn).__name__}>")
+    elif t._requires_grad:
+        suffixes.append("requires_grad=True")
+    text = _with_suffixes(prefix + body, suffixes, indent)
+    if isinstance(t, Parameter):
+        return "Parameter containing:\n" + text
+    return text

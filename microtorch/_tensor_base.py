@@ -1,0 +1,424 @@
+"""The plain-array side of a Tensor: sizes, conversions, comparisons, printing, indexing and
+in-place updates. None of it records a graph, so it lives apart from engine.py, which
+subclasses it."""
+import numpy as np
+
+from . import _creation, _dtypes, _printing
+from . import engine as _engine
+from ._checks import _axes, _broadcasting, _dim
+from ._dtypes import result_dtype
+from ._errors import unsupported
+
+
+class Size(tuple):
+    """A tensor's shape: a tuple that prints as `torch.Size([2, 3])`."""
+
+    def __repr__(self):
+        return f"torch.Size({list(self)})"
+
+    def numel(self):
+        return int(np.prod(self, dtype=np.int64))
+
+
+class device:
+    """Always the CPU: microtorch has no accelerators."""
+    __slots__ = ("type",)
+
+    def __init__(self, type="cpu"):
+        if str(type) != "cpu":
+            raise unsupported(f"device {type!r} (microtorch runs on the CPU only)")
+        self.type = "cpu"
+
+    def __repr__(self):
+        return "device(type='cpu')"
+
+    def __str__(self):
+        return "cpu"
+
+    def __eq__(self, other):
+        return str(other) == "cpu"
+
+    def __hash__(self):
+        return hash("cpu")
+
+
+class _HookHandle:
+    def __init__(self, hooks, hook):
+        self._hooks, self._hook = hooks, hook
+
+    def remove(self):
+        if self._hook in self._hooks:
+            self._hooks.remove(self._hook)
+
+
+class _ReturnType(tuple):
+    """(values, indices) with names, printed as torch.return_types.max(...)."""
+
+    @property
+    def values(self):
+        return self[0]
+
+    @property
+    def indices(self):
+        return self[1]
+
+    def __repr__(self):
+        return f"torch.return_types.{self._kind}(\nvalues={self[0]!r},\nindices={self[1]!r})"
+
+
+def return_type(kind, values, indices):
+    r = _ReturnType((values, indices))
+    r._kind = kind
+    return r
+
+
+def index_to_numpy(index):
+    """NumPy's version of a PyTorch index, and whether it gathers (advanced indexing)."""
+    if not isinstance(index, tuple):
+        index = (index,)
+    out, advanced = [], False
+    for i in index:
+        if isinstance(i, TensorBase):
+            i = i._data
+            advanced = True
+        elif isinstance(i, (list, np.ndarray)):
+            i = np.asarray(i)
+            advanced = True
+        elif isinstance(i, (bool, np.bool_)):
+            raise unsupported("indexing with a Python bool")
+        elif not (isinstance(i, (int, np.integer, slice)) or i is None or i is Ellipsis):
+            raise IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte "
+                             "Variables are valid indices (got " + type(i).__name__ + ")")
+        if isinstance(i, np.ndarray) and i.dtype.kind not in "biu":
+            raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+        if isinstance(i, np.ndarray) and i.dtype.kind in "iu":
+            i = i.astype(np.int64, copy=False)
+        out.append(i)
+    return tuple(out), advanced
+
+
+def axpy_(y, alpha, x):
+    """y += alpha * x in place, rounded once as PyTorch's fused multiply-add kernel does (the
+    exact product fits in float64; only the final cast to float32 rounds)."""
+    if y.dtype == np.float32:
+        np.add(y, np.float64(np.float32(alpha)) * x, out=y, casting="unsafe")   # sums in float64
+    else:
+        y += alpha * x
+
+
+_SCALARS = (float, int, bool)
+
+
+def _operands(self, other, floating=False):
+    """The two NumPy operands of a binary op, converted to the dtype PyTorch would compute in.
+    A Python number stays a Python number (NumPy then keeps the tensor's dtype)."""
+    a = self._data
+    if isinstance(other, TensorBase):
+        b = other._data
+        if a.dtype == b.dtype and (not floating or a.dtype.kind == "f"):
+            if a.ndim or b.ndim or a.dtype.kind != "f":
+                return a, b
+            return a[()], b[()]
+    elif type(other) in _SCALARS:
+        if a.dtype.kind == "f" or (type(other) is int and a.dtype.kind == "i" and not floating):
+            return a, other
+        b = other
+    elif isinstance(other, (np.generic, np.ndarray)):
+        b = other.item() if isinstance(other, np.generic) else other
+        if isinstance(b, np.ndarray):
+            _dtypes.from_numpy_dtype(b.dtype)
+    else:
+        raise TypeError(f"unsupported operand type(s) for Tensor and '{type(other).__name__}'")
+    dt = result_dtype(a, b)
+    if floating and dt.kind != "f":
+        dt = _dtypes.float32.np
+    a = a.astype(dt, copy=False)
+    return a, (np.asarray(b, dtype=dt) if isinstance(b, np.ndarray) else dt.type(b))
+
+
+def _arg_reduce(self, np_op, dim, keepdim):
+    x = self._data
+    if dim is None:
+        out = np.asarray(np_op(x))
+        if keepdim:
+            out = out.reshape((1,) * x.ndim)
+    else:
+        out = np_op(x, axis=_dim(dim, x.ndim), keepdims=keepdim)
+    return _engine._wrap(np.asarray(out, dtype=np.int64))
+
+
+class TensorBase:
+    """Everything about a tensor that does not take part in autograd."""
+
+    __slots__ = ()
+
+    @property
+    def shape(self):
+        return Size(self._data.shape)
+
+    def size(self, dim=None):
+        if dim is None:
+            return Size(self._data.shape)
+        return self._data.shape[_dim(dim, self._data.ndim)]
+
+    @property
+    def ndim(self):
+        return self._data.ndim
+
+    def dim(self):
+        return self._data.ndim
+
+    def numel(self):
+        return self._data.size
+
+    @property
+    def dtype(self):
+        return _dtypes.from_numpy_dtype(self._data.dtype)
+
+    @property
+    def device(self):
+        return device("cpu")
+
+    def type(self, dtype=None):
+        if dtype is None:
+            return "torch." + self.dtype._legacy
+        return self.to(dtype)
+
+    def is_floating_point(self):
+        return self._data.dtype.kind == "f"
+
+    def element_size(self):
+        return self._data.itemsize
+
+    def item(self):
+        if self._data.size != 1:
+            raise RuntimeError(
+                f"a Tensor with {self._data.size} elements cannot be converted to Scalar")
+        return self._data.item()
+
+    def tolist(self):
+        return self._data.tolist()
+
+    def numpy(self):
+        if self._requires_grad:
+            raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use "
+                               "tensor.detach().numpy() instead.")
+        return self._data
+
+    def __array__(self, dtype=None, copy=None):
+        return self.numpy() if dtype is None else self.numpy().astype(dtype)
+
+    def __len__(self):
+        if self._data.ndim == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return self._data.shape[0]
+
+    def __iter__(self):
+        if self._data.ndim == 0:
+            raise TypeError("iteration over a 0-d tensor")
+        return iter(self.unbind(0))
+
+    def __bool__(self):
+        if self._data.size != 1:
+            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+        return bool(self._data)
+
+    def __float__(self):
+        return float(self.item())
+
+    def __int__(self):
+        return int(self.item())
+
+    def __index__(self):
+        if self._data.dtype.kind not in "iub" or self._data.size != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self._data)
+
+    def __format__(self, spec):
+        if self._data.ndim == 0:
+            return self.item().__format__(spec)
+        return object.__format__(self, spec)
+
+    def __hash__(self):
+        return id(self)
+
+    def __repr__(self):
+        return _printing.tensor_repr(self)
+
+    def __getattr__(self, name):
+        # Only reached for names Tensor lacks: name them instead of a bare AttributeError.
+        if name.startswith("_"):
+            raise AttributeError(f"'Tensor' object has no attribute '{name}'")
+        raise unsupported(f"Tensor.{name}")
+
+    def __floordiv__(self, other):
+        raise unsupported("floor division (//) on tensors")
+
+    def __mod__(self, other):
+        raise unsupported("the % operator on tensors")
+
+    def _compare(self, other, np_op):
+        if other is None:
+            return NotImplemented
+        a, b = _operands(self, other)
+        return _engine._wrap(_broadcasting(np_op, a, b))
+
+    def __eq__(self, other):
+        return self._compare(other, np.equal)
+
+    def __ne__(self, other):
+        return self._compare(other, np.not_equal)
+
+    def __lt__(self, other):
+        return self._compare(other, np.less)
+
+    def __le__(self, other):
+        return self._compare(other, np.less_equal)
+
+    def __gt__(self, other):
+        return self._compare(other, np.greater)
+
+    def __ge__(self, other):
+        return self._compare(other, np.greater_equal)
+
+    eq, ne, lt, le, gt, ge = __eq__, __ne__, __lt__, __le__, __gt__, __ge__
+
+    def __and__(self, other):
+        return self._compare(other, np.logical_and if self._data.dtype == bool else np.bitwise_and)
+
+    def __or__(self, other):
+        return self._compare(other, np.logical_or if self._data.dtype == bool else np.bitwise_or)
+
+    def __invert__(self):
+        return _engine._wrap(~self._data)
+
+    def equal(self, other):
+        return self._data.shape == other._data.shape and bool((self._data == other._data).all())
+
+    def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+        return bool(np.allclose(self._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+    def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+        return _engine._wrap(np.isclose(self._data, _engine._as_tensor(other)._data, rtol=rtol, atol=atol,
+                                equal_nan=equal_nan))
+
+    def argmax(self, dim=None, keepdim=False):
+        return _arg_reduce(self, np.argmax, dim, keepdim)
+
+    def argmin(self, dim=None, keepdim=False):
+        return _arg_reduce(self, np.argmin, dim, keepdim)
+
+    def all(self, dim=None, keepdim=False):
+        return _engine._wrap(np.asarray(self._data.all(axis=_axes(dim, self._data.ndim), keepdims=keepdim)))
+
+    def any(self, dim=None, keepdim=False):
+        return _engine._wrap(np.asarray(self._data.any(axis=_axes(dim, self._data.ndim), keepdims=keepdim)))
+
+    def contiguous(self):
+        return self if self._data.flags.c_contiguous else self.clone()
+
+    def is_contiguous(self):
+        return self._data.flags.c_contiguous
+
+    def float(self):
+        return self.to(_dtypes.float32)
+
+    def double(self):
+        return self.to(_dtypes.float64)
+
+    def long(self):
+        return self.to(_dtypes.int64)
+
+    def int(self):
+        return self.to(_dtypes.int32)
+
+    def bool(self):
+        return self.to(_dtypes.bool_)
+
+    def cpu(self):
+        return self
+
+    def __setitem__(self, index, value):
+        if _engine._grad_enabled and self._requires_grad and self.grad_fn is None:
+            raise RuntimeError("a view of a leaf Variable that requires grad is being used in an "
+                               "in-place operation.")
+        self._check_inplace(value)
+        idx, _ = index_to_numpy(index)
+        self._data[idx] = value._data if isinstance(value, TensorBase) else value
+        self._version[0] += 1
+
+    def _check_inplace(self, other=None):
+        if not _engine._grad_enabled:
+            return
+        if self._requires_grad and self.grad_fn is None:
+            raise RuntimeError(
+                "a leaf Variable that requires grad is being used in an in-place operation.")
+        if self._extras and self._extras.get("view_of_leaf"):
+            raise RuntimeError("a view of a leaf Variable that requires grad is being used in an "
+                               "in-place operation.")
+        if self._requires_grad or (isinstance(other, TensorBase) and other._requires_grad):
+            raise unsupported("in-place operations on tensors that are part of a graph "
+                              "(use the out-of-place op, e.g. y = y + 1)")
+
+    def _inplace(self, np_op, other):
+        self._check_inplace(other)
+        a, b = _operands(self, other)
+        if _dtypes.category(a.dtype) > _dtypes.category(self._data.dtype):
+            raise RuntimeError(f"result type {_dtypes.from_numpy_dtype(a.dtype)._legacy[:-6]} "
+                               f"can't be cast to the desired output type "
+                               f"{self.dtype._legacy[:-6]}")
+        np_op(self._data, b, out=self._data, casting="unsafe")
+        self._version[0] += 1
+        return self
+
+    def add_(self, other, alpha=1):
+        if alpha == 1 or not isinstance(other, TensorBase) or self._data.dtype.kind != "f":
+            return self._inplace(np.add, other if alpha == 1 else other * alpha)
+        self._check_inplace(other)
+        axpy_(self._data, alpha, other._data)
+        self._version[0] += 1
+        return self
+
+    def sub_(self, other, alpha=1):
+        return self.add_(other, -alpha) if isinstance(other, TensorBase) else self.add_(-other * alpha)
+
+    def mul_(self, other):
+        return self._inplace(np.multiply, other)
+
+    def div_(self, other):
+        return self._inplace(np.divide, other)
+
+    __iadd__ = add_
+
+    __isub__ = sub_
+
+    __imul__ = mul_
+
+    __itruediv__ = div_
+
+    def zero_(self):
+        return self.fill_(0)
+
+    def fill_(self, value):
+        self._check_inplace(value)
+        self._data[...] = value._data if isinstance(value, TensorBase) else value
+        self._version[0] += 1
+        return self
+
+    def copy_(self, src):
+        self._check_inplace(src)
+        self._data[...] = src._data if isinstance(src, TensorBase) else src
+        self._version[0] += 1
+        return self
+
+    def clamp_(self, min=None, max=None):
+        self._check_inplace()
+        np.clip(self._data, min, max, out=self._data)
+        self._version[0] += 1
+        return self
+
+    def uniform_(self, a=0.0, b=1.0):
+        return self.copy_(_engine._wrap(_creation._generator().uniform(a, b, self._data.shape)))
+
+    def normal_(self, mean=0.0, std=1.0):
+        return self.copy_(_engine._wrap(_creation._generator().normal(mean, std, self._data.shape)))

@@ -1,0 +1,260 @@
+"""nn.Module: a container of parameters and sub-modules with a `forward` method."""
+from collections import OrderedDict
+
+from ..._errors import unsupported
+from ...engine import Tensor, no_grad
+from ..parameter import Parameter
+
+
+class _IncompatibleKeys:
+    """What load_state_dict returns: the keys it could not match."""
+
+    def __init__(self, missing_keys, unexpected_keys):
+        self.missing_keys, self.unexpected_keys = missing_keys, unexpected_keys
+
+    def __iter__(self):
+        return iter((self.missing_keys, self.unexpected_keys))
+
+    def __repr__(self):
+        if not self.missing_keys and not self.unexpected_keys:
+            return "<All keys matched successfully>"
+        return (f"_IncompatibleKeys(missing_keys={self.missing_keys}, "
+                f"unexpected_keys={self.unexpected_keys})")
+
+
+def _indent(text, spaces):
+    lines = text.split("\n")
+    return lines[0] if len(lines) == 1 else \
+        lines[0] + "\n" + "\n".join(" " * spaces + line for line in lines[1:])
+
+
+class Module:
+    """Base class of every layer and model. Assigning a Parameter or a Module to an attribute
+    registers it, so that parameters() finds it (recursively, in assignment order)."""
+
+    def __init__(self):
+        object.__setattr__(self, "training", True)
+        object.__setattr__(self, "_parameters", OrderedDict())
+        object.__setattr__(self, "_buffers", OrderedDict())
+        object.__setattr__(self, "_modules", OrderedDict())
+
+    def forward(self, *args, **kwargs):
+        raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required '
+                                  '"forward" function')
+
+    def __call__(self, *args, **kwargs):
+        return self.forward(*args, **kwargs)
+
+    # --- registration ---------------------------------------------------------------------
+    def __setattr__(self, name, value):
+        params = self.__dict__.get("_parameters")
+        if isinstance(value, Parameter):
+            if params is None:
+                raise AttributeError("cannot assign parameters before Module.__init__() call")
+            self._remove(name)
+            params[name] = value
+        elif isinstance(value, Module):
+            if params is None:
+                raise AttributeError("cannot assign module before Module.__init__() call")
+            self._remove(name)
+            self._modules[name] = value
+        elif params is not None and name in params:
+            if value is not None:
+                raise TypeError(f"cannot assign '{value.type() if isinstance(value, Tensor) else type(value).__name__}' "
+                                f"as parameter '{name}' (torch.nn.Parameter or None expected)")
+            params[name] = None
+        elif params is not None and name in self._modules and value is None:
+            self._modules[name] = None
+        elif params is not None and name in self._buffers:
+            self._buffers[name] = value
+        object.__setattr__(self, name, value)
+
+    def _remove(self, name):
+        for registry in (self._parameters, self._buffers, self._modules):
+            registry.pop(name, None)
+
+    def __delattr__(self, name):
+        if "_parameters" in self.__dict__:
+            self._remove(name)
+        object.__delattr__(self, name)
+
+    def __getattr__(self, name):
+        # Only reached when normal lookup failed.
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def register_parameter(self, name, param):
+        if param is None:
+            self._parameters[name] = None
+            object.__setattr__(self, name, None)
+        else:
+            setattr(self, name, param)
+
+    def register_buffer(self, name, tensor, persistent=True):
+        if not persistent:
+            raise unsupported("register_buffer(persistent=False)")
+        self._buffers[name] = tensor
+        object.__setattr__(self, name, tensor)
+
+    def add_module(self, name, module):
+        setattr(self, name, module) if module is not None else self._modules.__setitem__(name, None)
+
+    register_module = add_module
+
+    # --- traversal ------------------------------------------------------------------------
+    def named_modules(self, memo=None, prefix=""):
+        memo = set() if memo is None else memo
+        if id(self) in memo:
+            return
+        memo.add(id(self))
+        yield prefix, self
+        for name, module in self._modules.items():
+            if module is not None:
+                yield from module.named_modules(memo, prefix + ("." if prefix else "") + name)
+
+    def modules(self):
+        for _, module in self.named_modules():
+            yield module
+
+    def named_children(self):
+        seen = set()
+        for name, module in self._modules.items():
+            if module is not None and id(module) not in seen:
+                seen.add(id(module))
+                yield name, module
+
+    def children(self):
+        for _, module in self.named_children():
+            yield module
+
+    def named_parameters(self, prefix="", recurse=True):
+        seen = set()
+        modules = self.named_modules(prefix=prefix) if recurse else [(prefix, self)]
+        for module_prefix, module in modules:
+            for name, p in module._parameters.items():
+                if p is not None and id(p) not in seen:
+                    seen.add(id(p))
+                    yield module_prefix + ("." if module_prefix else "") + name, p
+
+    def parameters(self, recurse=True):
+        for _, p in self.named_parameters(recurse=recurse):
+            yield p
+
+    def named_buffers(self, prefix="", recurse=True):
+        modules = self.named_modules(prefix=prefix) if recurse else [(prefix, self)]
+        for module_prefix, module in modules:
+            for name, b in module._buffers.items():
+                if b is not None:
+                    yield module_prefix + ("." if module_prefix else "") + name, b
+
+    def buffers(self, recurse=True):
+        for _, b in self.named_buffers(recurse=recurse):
+            yield b
+
+    # --- training helpers -----------------------------------------------------------------
+    def zero_grad(self, set_to_none=True):
+        """Forget accumulated gradients: set every parameter's .grad to None (or zero it)."""
+        for p in self.parameters():
+            if p._grad is not None:
+                if set_to_none:
+                    p._grad = None
+                else:
+                    p._grad._data[...] = 0
+
+    def train(self, mode=True):
+        if not isinstance(mode, bool):
+            raise ValueError("training mode is expected to be boolean")
+        for module in self.modules():
+            object.__setattr__(module, "training", mode)
+        return self
+
+    def eval(self):
+        return self.train(False)
+
+    def requires_grad_(self, requires_grad=True):
+        for p in self.parameters():
+            p.requires_grad_(requires_grad)
+        return self
+
+    def apply(self, fn):
+        for module in self.children():
+            module.apply(fn)
+        fn(self)
+        return self
+
+    def to(self, *args, **kwargs):
+        converted = [(p, p.to(*args, **kwargs)) for p in self.parameters()]
+        for p, new in converted:
+            p._data = new._data
+        return self
+
+    def float(self):
+        from ..._dtypes import float32
+        return self.to(float32)
+
+    def double(self):
+        from ..._dtypes import float64
+        return self.to(float64)
+
+    def cpu(self):
+        return self
+
+    # --- saving and loading ---------------------------------------------------------------
+    def state_dict(self, destination=None, prefix="", keep_vars=False):
+        """Every parameter and buffer by dotted name ("0.weight"), sharing memory with them."""
+        out = OrderedDict() if destination is None else destination
+        for name, module in self.named_modules(prefix=prefix.rstrip(".")):
+            dot = name + "." if name else ""
+            for key, value in list(module._parameters.items()) + list(module._buffers.items()):
+                if value is not None:
+                    out[dot + key] = value if keep_vars else value.detach()
+        return out
+
+    def load_state_dict(self, state_dict, strict=True, assign=False):
+        """Copy values into the existing parameters, checking names and shapes."""
+        if assign:
+            raise unsupported("load_state_dict(assign=True)")
+        own = self.state_dict(keep_vars=True)
+        missing = [k for k in own if k not in state_dict]
+        unexpected = [k for k in state_dict if k not in own]
+        errors = []
+        if strict:
+            if unexpected:
+                errors.append("Unexpected key(s) in state_dict: "
+                              + ", ".join(f'"{k}"' for k in unexpected) + ". ")
+            if missing:
+                errors.append("Missing key(s) in state_dict: "
+                              + ", ".join(f'"{k}"' for k in missing) + ". ")
+        for key, value in state_dict.items():
+            if key in own and tuple(value.shape) != tuple(own[key].shape):
+                errors.append(f"size mismatch for {key}: copying a param with shape "
+                              f"{value.shape!r} from checkpoint, the shape in current model is "
+                              f"{own[key].shape!r}.")
+        if errors:
+            raise RuntimeError(f"Error(s) in loading state_dict for {type(self).__name__}:\n\t"
+                               + "\n\t".join(errors))
+        with no_grad():
+            for key, value in state_dict.items():
+                if key in own:
+                    own[key].copy_(value)
+        return _IncompatibleKeys(missing, unexpected)
+
+    # --- printing -------------------------------------------------------------------------
+    def extra_repr(self):
+        return ""
+
+    def _get_name(self):
+        return type(self).__name__
+
+    def __repr__(self):
+        extra = self.extra_repr().split("\n") if self.extra_repr() else []
+        children = [f"({name}): {_indent(repr(m), 2)}" for name, m in self._modules.items()]
+        lines = extra + children
+        body = ""
+        if len(extra) == 1 and not children:
+            body = extra[0]
+        elif lines:
+            body = "\n  " + "\n  ".join(lines) + "\n"
+        return f"{self._get_name()}({body})"
+
+    def __dir__(self):
+        return sorted(set(super().__dir__()))

@@ -1,0 +1,165 @@
+// The opt-in countdown of a challenge (WCAG 2.2.1: it can be paused, extended and switched off).
+// One clock per challenge follows the problem the reader works on; each problem keeps its own
+// time left. Screen readers hear only milestones, never every second.
+const MILESTONES = [
+  [60, "1 minute left"],
+  [10, "10 seconds left"],
+];
+const TICK = 250;
+
+const clock = (ms) => {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+};
+
+function button(text, label) {
+  const el = document.createElement("button");
+  el.type = "button";
+  el.className = "md-button gl-timer__button";
+  el.textContent = text;
+  if (label) el.setAttribute("aria-label", label);
+  return el;
+}
+
+export function createTimer(el, problems, announce) {
+  const optIn = document.createElement("p");
+  optIn.className = "gl-challenge__timed";
+  optIn.innerHTML = '<label><input type="checkbox"> Test your skills under time pressure</label>';
+  const toggle = optIn.querySelector("input");
+  el.querySelector(".gl-challenge__badge").before(optIn);
+
+  const ui = document.createElement("div");
+  ui.className = "gl-timer";
+  const display = document.createElement("p");
+  display.className = "gl-timer__display";
+  display.setAttribute("role", "timer"); // implicitly aria-live="off": no per-second chatter
+  const bar = document.createElement("div");
+  bar.className = "gl-timer__bar";
+  bar.setAttribute("aria-hidden", "true");
+  bar.append(document.createElement("div"));
+  const pause = button("Pause timer");
+  const extend = button("+1:00", "+1:00: add one minute");
+  const off = button("Switch timer off");
+  const controls = document.createElement("div");
+  controls.className = "gl-timer__controls";
+  controls.append(pause, extend, off);
+  ui.append(display, bar, controls);
+
+  const left = new Map(); // problem -> ms left when it was last active
+  let active = null;
+  let remaining = 0; // ms left when paused or when the current run started
+  let deadline = 0;
+  let paused = false;
+  let interval = null;
+
+  const now = () => (interval ? deadline - Date.now() : remaining);
+
+  function render() {
+    const ms = now();
+    display.textContent = `${active.title}: ${clock(ms)} left${paused ? " (paused)" : ""}`;
+    bar.firstChild.style.transform = `scaleX(${Math.min(1, Math.max(0, ms) / (active.timeLimit * 1000))})`;
+    ui.classList.toggle("gl-timer--low", ms <= 10_000);
+  }
+
+  function start() {
+    if (interval || paused || !active) return;
+    deadline = Date.now() + remaining;
+    interval = setInterval(tick, TICK);
+  }
+
+  function stop() {
+    if (!interval) return;
+    remaining = deadline - Date.now();
+    clearInterval(interval);
+    interval = null;
+  }
+
+  function tick() {
+    if (!el.isConnected) return stop(); // the page was swapped by instant navigation
+    const before = remaining;
+    remaining = deadline - Date.now();
+    for (const [seconds, words] of MILESTONES) {
+      if (before > seconds * 1000 && remaining <= seconds * 1000 && remaining > 0) announce(`${active.title}: ${words}.`);
+    }
+    if (remaining > 0) return render();
+    stop();
+    const timedOut = active;
+    if (!timedOut.timeUp()) {
+      // Attempts remain: a fresh clock for the next try (the problem announced the lost attempt).
+      remaining = timedOut.timeLimit * 1000;
+      start();
+      render();
+    }
+  }
+
+  function activate(p) {
+    if (p === active) return;
+    if (active) {
+      stop();
+      left.set(active, remaining);
+    }
+    active = p;
+    if (!p) return ui.remove();
+    remaining = left.get(p) ?? p.timeLimit * 1000;
+    p.li.querySelector(".gl-problem__tags").after(ui);
+    start();
+    render();
+  }
+
+  function firstOpen(after = null) {
+    const open = problems.filter((p) => !p.done);
+    const later = after ? open.find((p) => problems.indexOf(p) > problems.indexOf(after)) : null;
+    return later ?? open[0] ?? null;
+  }
+
+  function switchOn() {
+    paused = false;
+    pause.textContent = "Pause timer";
+    activate(firstOpen());
+    if (active) announce(`Timer on: ${clock(remaining)} for ${active.title}.`);
+  }
+
+  function switchOff() {
+    activate(null);
+    left.clear();
+    announce("Timer off.");
+  }
+
+  toggle.addEventListener("change", () => (toggle.checked ? switchOn() : switchOff()));
+  pause.addEventListener("click", () => {
+    paused = !paused;
+    if (paused) stop();
+    else start();
+    pause.textContent = paused ? "Resume timer" : "Pause timer";
+    render();
+  });
+  extend.addEventListener("click", () => {
+    if (interval) deadline += 60_000;
+    else remaining += 60_000;
+    render();
+    announce(`One minute added: ${clock(now())} left.`);
+  });
+  off.addEventListener("click", () => {
+    toggle.checked = false;
+    switchOff();
+    toggle.focus();
+  });
+  // The clock follows the reader to the problem they are working on.
+  el.addEventListener("focusin", (event) => {
+    if (!toggle.checked) return;
+    const p = problems.find((q) => q.li.contains(event.target));
+    if (p && !p.done && !ui.contains(event.target)) activate(p);
+  });
+
+  if (el.dataset.timedDefault === "true") {
+    toggle.checked = true;
+    switchOn();
+  }
+
+  return {
+    // A problem was finished: move the clock on to the next open one.
+    next() {
+      if (toggle.checked && active?.done) activate(firstOpen(active));
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// CodeMirror 6 for code cells. This module is imported dynamically by ./index.js, so CodeMirror
+// is one chunk, downloaded once and only by pages that have cells.
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { python } from "@codemirror/lang-python";
+import { bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
+import { EditorState, StateEffect, StateField } from "@codemirror/state";
+import { Decoration, EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from "@codemirror/view";
+
+const markError = StateEffect.define();
+const errorLine = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    marks = marks.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(markError)) {
+        marks = effect.value === null ? Decoration.none : Decoration.set([Decoration.line({ class: "gl-cell__error-line" }).range(effect.value)]);
+      }
+    }
+    return tr.docChanged ? Decoration.none : marks;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+// Returns {view, getCode, setCode, markLine(lineNumber | null)}. `onRun` is bound to Shift+Enter
+// (and Ctrl/Cmd+Enter). Tab indents; Escape then Tab leaves the editor (CodeMirror's own
+// keyboard-trap escape), so keyboard users are never stuck.
+export function createEditor(parent, { code, label, onRun }) {
+  const run = () => {
+    onRun();
+    return true;
+  };
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: code,
+      extensions: [
+        lineNumbers(),
+        history(),
+        drawSelection(),
+        highlightActiveLine(),
+        indentOnInput(),
+        bracketMatching(),
+        indentUnit.of("    "),
+        python(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        keymap.of([{ key: "Shift-Enter", run }, { key: "Mod-Enter", run }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
+        errorLine,
+        EditorView.contentAttributes.of({ "aria-label": label }),
+      ],
+    }),
+  });
+  return {
+    view,
+    getCode: () => view.state.doc.toString(),
+    setCode(text) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    markLine(number) {
+      const line = number && number <= view.state.doc.lines ? view.state.doc.line(number).from : null;
+      view.dispatch({ effects: markError.of(line) });
+    },
+  };
+}

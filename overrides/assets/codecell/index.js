@@ -1,0 +1,278 @@
+// Code cells: an editor with Run / Stop / Reset / Copy, streamed output, pictures and graphs.
+// The HTML comes from macros/codecell.py (`<div class="gl-cell" data-cell="{...}">` holding a
+// highlighted copy of the code, which is what readers without JavaScript see). Python runs in
+// the tab's one worker (../runtime/index.js); CodeMirror and viz.js are loaded on demand.
+import "./style.css";
+import * as runtime from "../runtime/index.js";
+import * as store from "../progress/store.js";
+
+export const name = "codecell";
+export const selector = ".gl-cell";
+
+// Cells of the page on screen, in document order, and the namespace they share. A new page (all
+// known cells detached by instant navigation) gets a fresh namespace.
+let page = { scope: null, cells: [], count: 0 };
+let editorModule;
+
+runtime.onReset(() => {
+  for (const cell of page.cells) cell.ran = false;
+});
+
+export function mount(el) {
+  if (!page.cells.some((cell) => cell.el.isConnected)) {
+    if (page.scope) runtime.drop(page.scope);
+    page = { scope: `${location.pathname}#${Date.now()}`, cells: [], count: 0 };
+  }
+  const options = JSON.parse(el.dataset.cell);
+  const number = ++page.count;
+  const title = el.querySelector(".gl-cell__title")?.textContent;
+  const label = title || `Code cell ${number}`;
+  const cell = { el, options, label, ran: false, running: false, editor: null, prediction: null };
+  page.cells.push(cell);
+  page.cells.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+
+  el.setAttribute("role", "group");
+  el.setAttribute("aria-label", label);
+  const block = el.querySelector(".highlight");
+  const host = element("div", "gl-cell__editor");
+  block.after(host);
+  if (options.predict) cell.prediction = predictionField(el, number);
+
+  const bar = element("div", "gl-cell__bar");
+  cell.run = button("Run", () => runInOrder(cell));
+  cell.stop = button("Stop", () => runtime.stop());
+  cell.stop.hidden = true;
+  const reset = button("Reset", () => {
+    cell.editor?.setCode(options.code);
+    cell.editor?.markLine(null);
+    say(cell, "Code restored to the original.");
+  });
+  const copy = button("Copy", async () => {
+    try {
+      await navigator.clipboard.writeText(code(cell));
+      say(cell, "Code copied.");
+    } catch {
+      say(cell, "Copying was blocked by the browser; select the code and copy it instead.");
+    }
+  });
+  cell.status = element("span", "gl-cell__status");
+  cell.status.setAttribute("role", "status");
+  const note = element("a", "gl-cell__note", "Runs on microtorch");
+  note.href = runtime.siteURL("microtorch/").href;
+  bar.append(cell.run, cell.stop, reset, copy, cell.status, note);
+
+  cell.output = element("div", "gl-cell__output");
+  cell.output.setAttribute("role", "region");
+  cell.output.setAttribute("aria-label", `Output of ${label}`);
+  cell.output.setAttribute("aria-live", "polite");
+  cell.output.hidden = true;
+  el.append(bar, cell.output);
+
+  editorModule ??= import("./editor.js");
+  editorModule.then(({ createEditor }) => {
+    cell.editor = createEditor(host, { code: options.code, label: `Code of ${label}`, onRun: () => runInOrder(cell) });
+    block.remove();
+  });
+  startWhenUseful(el);
+}
+
+// Shared cells run like a notebook read top to bottom: running a cell first runs the cells above
+// it that have not run yet, so their variables exist.
+async function runInOrder(cell) {
+  if (page.cells.some((other) => other.running)) return;
+  if (cell.prediction && !cell.prediction.value.trim()) {
+    say(cell, "Write your prediction first, then run.");
+    cell.prediction.focus();
+    return;
+  }
+  const earlier = cell.options.isolated
+    ? []
+    : page.cells.filter((other) => other !== cell && !other.options.isolated && !other.ran && other.el.isConnected && precedes(other, cell));
+  for (const other of earlier) {
+    if (!(await execute(other))) {
+      say(cell, `${other.label} above failed, so this cell did not run.`);
+      return;
+    }
+  }
+  await execute(cell);
+}
+
+function precedes(a, b) {
+  return Boolean(a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING);
+}
+
+async function execute(cell) {
+  const focusWasOnRun = document.activeElement === cell.run;
+  setRunning(cell, true);
+  if (focusWasOnRun) cell.stop.focus();
+  cell.editor?.markLine(null);
+  cell.output.replaceChildren();
+  cell.output.hidden = false;
+  let stdout = "";
+  let result;
+  try {
+    result = await runtime.run(code(cell), {
+      scope: cell.options.isolated ? undefined : page.scope,
+      setup: cell.options.setup,
+      onStatus: (text) => say(cell, text),
+      onStdout: (text) => {
+        stdout += text;
+        append(cell, "stdout", text);
+      },
+      onStderr: (text) => append(cell, "stderr", text),
+      onNotice: (text) => append(cell, "notice", `\n${text}\n`),
+      onImage: (png) => image(cell, png),
+      onGraph: (dot) => graph(cell, dot),
+    });
+  } catch (error) {
+    setRunning(cell, false);
+    failedToLoad(cell, error);
+    return false;
+  }
+  setRunning(cell, false);
+  if (focusWasOnRun && document.activeElement === document.body) cell.run.focus();
+  report(cell, result, stdout);
+  return result.ok;
+}
+
+function report(cell, result, stdout) {
+  if (result.dropped) append(cell, "notice", `\n${result.dropped.toLocaleString("en")} more characters of output were not shown.\n`);
+  if (result.error) append(cell, "stderr", result.error);
+  if (result.line) cell.editor?.markLine(result.line);
+  cell.ran = result.ok;
+  if (result.reset) {
+    say(cell, result.stopped ? "Stopped. Python was restarted, so the variables of this page were reset." : "Python was restarted, so the variables of this page were reset.");
+  } else if (result.stopped) {
+    say(cell, "Stopped (KeyboardInterrupt). Variables defined so far are kept.");
+  } else if (!result.ok) {
+    say(cell, result.line ? `Error on line ${result.line}.` : "Error.");
+  } else {
+    say(cell, `Done in ${Math.max(1, Math.round(result.ms))} ms`);
+  }
+  if (cell.prediction && !result.stopped) comparePrediction(cell, stdout);
+  if (!cell.output.hasChildNodes()) cell.output.hidden = true;
+}
+
+function failedToLoad(cell, error) {
+  say(cell, "Python could not be loaded.");
+  const box = element("div", "gl-cell__failure");
+  box.append(element("p", null, `${error.message} Check your connection, then try again.`));
+  box.append(
+    button("Retry", () => {
+      runtime.retry();
+      box.remove();
+      runInOrder(cell);
+    }),
+  );
+  cell.output.replaceChildren(box);
+  cell.output.hidden = false;
+}
+
+function append(cell, kind, text) {
+  let pre = cell.output.lastElementChild;
+  if (pre?.tagName !== "PRE") {
+    pre = element("pre", "gl-cell__text");
+    cell.output.append(pre);
+  }
+  const last = pre.lastElementChild;
+  // Text nodes only: whatever the code prints is shown literally, never parsed as HTML.
+  if (last?.dataset.kind === kind) last.append(text);
+  else {
+    const span = element("span", `gl-cell__${kind}`, text);
+    span.dataset.kind = kind;
+    pre.append(span);
+  }
+}
+
+function image(cell, png) {
+  const img = element("img", "gl-cell__figure");
+  img.src = `data:image/png;base64,${png}`;
+  img.alt = `Figure ${cell.output.querySelectorAll("img").length + 1} drawn by ${cell.label}`;
+  cell.output.append(img);
+}
+
+let viz;
+async function graph(cell, dot) {
+  const figure = element("figure", "gl-cell__graph");
+  cell.output.append(figure);
+  viz ??= import("@viz-js/viz").then((module) => module.instance());
+  const svg = (await viz).renderSVGElement(dot);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", `Computation graph drawn by ${cell.label}`);
+  figure.append(svg);
+}
+
+function predictionField(el, number) {
+  const id = `gl-prediction-${number}`;
+  const wrap = element("div", "gl-cell__predict");
+  const label = element("label", null, "Predict first: what will this code print?");
+  label.htmlFor = id;
+  const field = element("textarea");
+  field.id = id;
+  field.rows = 2;
+  field.spellcheck = false;
+  wrap.append(label, field);
+  el.querySelector(".gl-cell__editor").after(wrap);
+  return field;
+}
+
+function comparePrediction(cell, stdout) {
+  const tidy = (text) => text.replace(/[ \t]+$/gm, "").trim();
+  const matched = tidy(cell.prediction.value) === tidy(stdout);
+  say(cell, matched ? "Your prediction matched the output." : "Your prediction differs from the output: compare them.");
+  const id = cell.options.id;
+  if (id) store.update((state) => (state.predictions[id] = { text: cell.prediction.value, matched }));
+}
+
+// Start Python before the first Run so the click is answered quickly; the strategy was chosen
+// by measurement (scripts/bench_runtime.py) and can be changed with extra.gradlab.start.
+function startWhenUseful(el) {
+  const strategy = config().start ?? "visible";
+  const begin = () => runtime.start().catch(() => {}); // a failure is shown when the reader runs
+  if (strategy === "idle") (window.requestIdleCallback ?? setTimeout)(begin);
+  else if (strategy === "visible") {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        begin();
+      },
+      { rootMargin: "600px 0px" },
+    );
+    observer.observe(el);
+  }
+}
+
+let cachedConfig;
+function config() {
+  cachedConfig ??= JSON.parse(document.getElementById("gradlab-config")?.textContent || "{}");
+  return cachedConfig;
+}
+
+function setRunning(cell, running) {
+  cell.running = running;
+  cell.run.hidden = running;
+  cell.stop.hidden = !running;
+}
+
+function say(cell, text) {
+  cell.status.textContent = text;
+}
+
+function code(cell) {
+  return cell.editor ? cell.editor.getCode() : cell.options.code;
+}
+
+function button(text, onClick) {
+  const el = element("button", "md-button gl-cell__button", text);
+  el.type = "button";
+  el.addEventListener("click", onClick);
+  return el;
+}
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}

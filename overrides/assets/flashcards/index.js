@@ -1,0 +1,11 @@
+// Flip cards ("Recall & Review"): every card of a deck becomes a flip card whose ratings are
+// saved under "<deck>/<card>".
+import { enhance } from "./card.js";
+import "./style.css";
+
+export const name = "flashcards";
+export const selector = ".gl-flashcards[data-deck]";
+
+export function mount(el) {
+  for (const li of el.querySelectorAll(".gl-card[data-card]")) enhance(li, `${el.dataset.deck}/${li.dataset.card}`);
+}

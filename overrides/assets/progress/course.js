@@ -1,0 +1,32 @@
+// What the site contains, page by page (assets/gradlab/course.json, written by macros/registry.py).
+// Fetched once per tab and shared by the progress and review pages.
+let course;
+
+// The site root, found from this script's own address, because the page's address changes with
+// instant navigation. Works from the entry bundle and from a split chunk alike.
+export function siteRoot() {
+  const here = import.meta.url;
+  return here.slice(0, here.lastIndexOf("/assets/gradlab/") + 1);
+}
+
+export function loadCourse() {
+  course ??= fetch(`${siteRoot()}assets/gradlab/course.json`).then((response) => {
+    if (!response.ok) throw new Error(`course.json: HTTP ${response.status}`);
+    return response.json();
+  });
+  course.catch(() => (course = undefined)); // let a later page try again
+
+  return course;
+}
+
+// Every card of the site: [{ key, page, deck, card }], in page order.
+export function allCards({ pages }) {
+  return pages.flatMap((page) =>
+    (page.widgets.flashcards ?? []).flatMap((deck) => deck.cards.map((card) => ({ key: `${deck.id}/${card.id}`, page, deck, card }))),
+  );
+}
+
+// Course text from course.json that is not already HTML, made safe to put into markup.
+export function esc(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

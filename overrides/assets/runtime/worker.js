@@ -1,0 +1,72 @@
+// The Python worker: Pyodide, NumPy and microtorch, running code cells off the main thread.
+// Started by ./index.js, which is the only thing that talks to it. Messages in:
+//   {type: "init", indexURL, loader: {url, integrity}, runner, packages, interruptBuffer?}
+//   {type: "run", id, code, setup, scope}      {type: "drop", scope}
+// Messages out: {type: "ready"}, {type: "failed", message}, {type: "out", id, kind, text},
+//   {type: "done", id, ok, error, line, stopped, dropped, ms}, {type: "fatal", message}.
+let ready;
+let runner;
+let pyodide;
+let current = null; // id of the running cell, so output reaches the right one
+
+self.onmessage = ({ data }) => {
+  if (data.type === "init") ready = init(data);
+  else if (data.type === "run") ready.then(() => run(data), () => {});
+  else if (data.type === "drop") ready.then(() => runner.drop(data.scope), () => {});
+};
+
+async function init({ indexURL, loader, runner: runnerURL, packages, interruptBuffer }) {
+  try {
+    const runnerSource = fetchText(runnerURL);
+    // SRI applies when the loader comes from the CDN; self-hosted files are checked at build time.
+    const script = await fetch(loader.url, loader.integrity ? { integrity: loader.integrity } : {});
+    if (!script.ok) throw new Error(`${loader.url} answered ${script.status}`);
+    importScripts(URL.createObjectURL(await script.blob()));
+    pyodide = await self.loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+    if (interruptBuffer) pyodide.setInterruptBuffer(new Int32Array(interruptBuffer));
+    await pyodide.loadPackage(packages, { messageCallback: () => {} });
+    pyodide.FS.mkdirTree("/gradlab");
+    pyodide.FS.writeFile("/gradlab/gradlab_runner.py", await runnerSource);
+    runner = pyodide.runPython(`
+import sys
+sys.path.insert(0, "/gradlab")
+import gradlab_runner
+gradlab_runner.alias_torch()
+gradlab_runner
+`);
+    runner.set_emit((kind, text) => self.postMessage({ type: "out", id: current, kind, text }));
+    self.postMessage({ type: "ready" });
+  } catch (error) {
+    self.postMessage({ type: "failed", message: String(error?.message ?? error) });
+  }
+}
+
+async function run({ id, code, setup, scope }) {
+  const started = performance.now();
+  current = id;
+  try {
+    // Packages such as matplotlib are fetched from the site the first time a cell imports them.
+    await pyodide.loadPackagesFromImports(`${setup}\n${code}`, { messageCallback: () => {} });
+    const proxy = runner.run(code, setup, scope ?? null);
+    const result = proxy.toJs({ dict_converter: Object.fromEntries });
+    proxy.destroy();
+    self.postMessage({ type: "done", id, ...result, ms: performance.now() - started });
+  } catch (error) {
+    if (error?.type === "KeyboardInterrupt") {
+      // Stop arrived while packages were loading, before the cell's code started.
+      const message = "KeyboardInterrupt (stopped with the Stop button)\n";
+      self.postMessage({ type: "done", id, ok: false, error: message, line: null, stopped: true, dropped: 0, ms: performance.now() - started });
+      return;
+    }
+    // Only a broken interpreter gets here (e.g. WebAssembly out of memory): the page restarts us.
+    self.postMessage({ type: "fatal", id, message: String(error?.message ?? error) });
+  } finally {
+    current = null;
+  }
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.text();
+}

@@ -1,0 +1,185 @@
+"""How fast code cells answer, against the floor of what Pyodide itself costs. One run, headless
+Chromium (Debian's), a local server, the real theme, macros, hooks, runtime and microtorch wheel.
+
+    .venv/bin/python scripts/bench_runtime.py [--runs 3]
+
+Measured (medians over --runs fresh browser contexts; times from navigation start or click):
+- floor: a bare page whose worker loads Pyodide, NumPy and the microtorch wheel, then runs the
+  snippet; navigation start -> output.
+- Gradlab, for each way of starting Python (click: on first Run; visible: when a cell nears
+  the viewport; idle: when the browser is idle), cold and warm cache:
+  load -> Run clicked as soon as it shows -> output; and Run clicked after 3 s on the page ->
+  output (click to output); a rerun (click to output).
+- the longest main-thread long task between a click and its output (PerformanceObserver).
+- bytes of the runtime fetched by a page without cells.
+Targets (issue 4): cold load->output <= 1.15 x floor; after 3 s <= 300 ms; rerun <= 50 ms;
+no long task > 50 ms during a run; 0 bytes on pages without cells.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import write_cells_project  # noqa: E402  (the browser tests' site builder)
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve  # noqa: E402
+
+SNIPPET = """x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+(x * x).sum().backward()
+print(x.grad)"""
+STRATEGIES = ("click", "visible", "idle")
+RUNTIME_FILES = re.compile(r"pyodide|/wheels/|/runtime/|chunks/(editor|viz)")
+
+FLOOR_PAGE = """<!doctype html><html lang="en"><title>floor</title><body><pre id="out"></pre><script>
+const worker = new Worker("worker.js");
+worker.onmessage = ({data}) => { document.getElementById("out").textContent = data; window.__done = performance.now(); };
+</script></body></html>"""
+FLOOR_WORKER = """importScripts("../assets/pyodide/pyodide.js");
+(async () => {
+  const pyodide = await loadPyodide({indexURL: new URL("../assets/pyodide/", location).href});
+  await pyodide.loadPackage(["numpy", new URL("../WHEEL", location).href], {messageCallback: () => {}});
+  let out = "";
+  pyodide.setStdout({batched: (line) => { out += line + "\\n"; }});
+  pyodide.runPython(`import microtorch as torch\\nSNIPPET`);
+  postMessage(out);
+})();"""
+
+# Records, in page time, when a cell's status says "Done", when Run was clicked, and long tasks.
+PROBE = """
+window.__done = null; window.__click = null; window.__long = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push([e.startTime, e.duration]); })
+  .observe({type: "longtask", buffered: true});
+document.addEventListener("click", () => { window.__click = performance.now(); }, true);
+new MutationObserver(() => {
+  const status = document.querySelector(".gl-cell__status");
+  if (status && status.textContent.startsWith("Done") && window.__done === null) window.__done = performance.now();
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
+def build(workdir: Path) -> Path:
+    config = write_cells_project(workdir, {"bench.md": f"# Bench\n\n```python run title=\"Bench\"\nimport torch\n{SNIPPET}\n```\n", "plain.md": "# Plain\n\nNo cells here.\n"})
+    site = workdir / "site"
+    result = build_site(site, config)
+    if result.returncode != 0:
+        raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
+    html = (site / "bench" / "index.html").read_text()
+    marker = '<script id="gradlab-config" type="application/json">{'
+    for strategy in STRATEGIES:
+        (site / f"bench-{strategy}").mkdir()
+        (site / f"bench-{strategy}" / "index.html").write_text(html.replace(marker, marker + f'"start": "{strategy}", '))
+    wheel = json.loads(re.search(re.escape(marker[:-1]) + r"(\{.*?\})</script>", html, re.S)[1])["wheel"]
+    (site / "floor").mkdir()
+    (site / "floor" / "index.html").write_text(FLOOR_PAGE)
+    (site / "floor" / "worker.js").write_text(FLOOR_WORKER.replace("WHEEL", wheel).replace("SNIPPET", SNIPPET.replace("\n", "\\n")))
+    return site
+
+
+def wait_done(page):
+    page.wait_for_function("window.__done !== null", timeout=180_000)
+    return page.evaluate("[window.__click, window.__done, window.__long]")
+
+
+def longest_between(long_tasks, start, end) -> float:
+    return max((duration for begin, duration in long_tasks if begin + duration >= start and begin <= end), default=0.0)
+
+
+def click_run(page):
+    page.evaluate("window.__done = null")
+    page.get_by_role("button", name="Run").click()
+    click, done, long_tasks = wait_done(page)
+    return done - click, longest_between(long_tasks, click, done)
+
+
+def measure(browser, url: str, runs: int) -> dict[str, list[float]]:
+    results: dict[str, list[float]] = {}
+
+    def record(key, value):
+        results.setdefault(key, []).append(value)
+
+    for _ in range(runs):
+        # floor, cold then warm (same context: the HTTP cache is filled)
+        context = browser.new_context()
+        page = context.new_page()
+        for cache in ("cold", "warm"):
+            page.goto(url + "floor/")
+            page.wait_for_function("window.__done !== undefined", timeout=180_000)
+            record(f"floor {cache}: load -> output", page.evaluate("window.__done"))
+        context.close()
+
+        for strategy in STRATEGIES:
+            for wait in (0, 3000):
+                context = browser.new_context()
+                context.add_init_script(PROBE)
+                page = context.new_page()
+                for cache in ("cold", "warm"):
+                    page.goto(url + f"bench-{strategy}/")
+                    if wait:
+                        page.wait_for_timeout(wait)
+                        after, longest = click_run(page)
+                        record(f"{strategy} {cache}: after 3 s, click -> output", after)
+                        continue
+                    page.get_by_role("button", name="Run").click()
+                    click, done, long_tasks = wait_done(page)
+                    record(f"{strategy} {cache}: load -> click -> output", done)
+                    record(f"{strategy} {cache}: longest task, first run", longest_between(long_tasks, click, done))
+                    rerun, longest = click_run(page)
+                    record(f"{strategy} {cache}: rerun, click -> output", rerun)
+                    record(f"{strategy} {cache}: longest task, rerun", longest)
+                context.close()
+
+        context = browser.new_context()
+        page = context.new_page()
+        sizes = []
+        page.on("requestfinished", lambda request: sizes.append((request.url, request.sizes()["responseBodySize"])))
+        page.goto(url + "plain/", wait_until="networkidle")
+        page.wait_for_timeout(3000)
+        record("page without cells: runtime bytes", sum(size for link, size in sizes if RUNTIME_FILES.search(link)))
+        record("page without cells: all bytes", sum(size for _, size in sizes))
+        context.close()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    workdir = Path(tempfile.mkdtemp(prefix="gradlab-bench-"))
+    try:
+        site = build(workdir)
+        url, server = serve(site)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            results = measure(browser, url, args.runs)
+            browser.close()
+        server.shutdown()
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    report(results, args.runs)
+
+
+def report(results: dict[str, list[float]], runs: int) -> None:
+    medians = {key: statistics.median(values) for key, values in results.items()}
+    print(f"\nmedians of {runs} runs (ms, or bytes)\n")
+    print(f"{'measure':55} {'median':>10} {'ratio':>8}")
+    for key, value in medians.items():
+        ratio = ""
+        if "load -> click -> output" in key:
+            cache = "cold" if "cold" in key else "warm"
+            ratio = f"{value / medians[f'floor {cache}: load -> output']:.2f}x"
+        print(f"{key:55} {value:10.0f} {ratio:>8}")
+
+
+if __name__ == "__main__":
+    main()

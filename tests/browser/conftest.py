@@ -1,0 +1,174 @@
+"""Fixtures for code-cell browser tests: a small site of pages with cells, built once per session
+with the real theme, macros and hooks (front-end bundle, Pyodide runtime, microtorch wheel), and
+served with or without cross-origin isolation."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import socket
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, PageWatch, _Handler, build_site, serve
+
+ISOLATION_HEADERS = {"Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp"}
+
+PAGES = {
+    "index.md": """
+        # Cells
+
+        ```python run title="Make x"
+        import torch
+
+        x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+        y = (x * x).sum()
+        y.backward()
+        print(x.grad)
+        ```
+
+        ```python run title="Use x"
+        print(x.grad.sum().item() * 2)
+        ```
+
+        ```python run title="Alone" isolated
+        print("x" in globals())
+        ```
+
+        ```python run title="Scratch" isolated
+        print("ready")
+        ```
+
+        ```python run title="Guess" isolated predict id="guess"
+        print(2 + 2)
+        --- expect
+        4
+        ```
+
+        [Second page](second.md)
+        """,
+    "second.md": """
+        # Second
+
+        ```python run title="Second cell"
+        import torch.nn as nn
+        print(type(nn.Linear(2, 1)).__name__)
+        ```
+        """,
+    "pictures.md": """
+        # Pictures
+
+        ```python run title="Plot"
+        import matplotlib.pyplot as plt
+        plt.plot([3, 1, 2])
+        plt.show()
+        ```
+
+        ```python run title="Graph"
+        import torch
+        w = torch.tensor(2.0, requires_grad=True)
+        z = w * w + 1
+        z.backward()
+        torch.viz.show(z, names={"w": w})
+        ```
+        """,
+    "plain.md": """
+        # No cells
+
+        ```python
+        print("just text")
+        ```
+        """,
+}
+
+
+def hooks() -> list[str]:
+    """The real site's hooks, made absolute (INHERIT would resolve them against the test project)."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = re.search(r"^hooks:\n((?:  - .+\n)+)", config, re.M)
+    return [str(ROOT / line.strip()[2:]) for line in block[1].splitlines()]
+
+
+def write_cells_project(root: Path, pages: dict[str, str] = PAGES, extra: str = "") -> Path:
+    for name, text in pages.items():
+        (root / "docs").mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    nav = "".join(f"  - {name}\n" for name in pages)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        "site_name: Code cell test\n"
+        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
+        "plugins:\n"
+        "  - macros:\n"
+        f"      module_name: {ROOT / 'macros'}\n"
+        "      on_error_fail: true\n"
+        "hooks:\n" + "".join(f"  - {hook}\n" for hook in hooks()) + f"nav:\n{nav}{extra}",
+        encoding="utf-8",
+    )
+    return config
+
+
+@pytest.fixture(scope="session")
+def cells_port() -> int:
+    # Material's instant navigation only follows links whose host *and port* match site_url
+    # (from the sitemap), so the site is built for the port it will be served on.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def cells_site(tmp_path_factory, cells_port) -> Path:
+    root = tmp_path_factory.mktemp("cells")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GRADLAB_SITE_URL", f"http://127.0.0.1:{cells_port}/")
+        result = build_site(root / "site", write_cells_project(root))
+    assert result.returncode == 0, f"building the code-cell test site failed:\n{result.stdout}\n{result.stderr}"
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def cells_url(cells_site, cells_port):
+    """The test site without isolation headers (like GitHub Pages before the service worker)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", cells_port), functools.partial(_Handler, directory=str(cells_site)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{cells_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def isolated_url(cells_site):
+    """The same site served with COOP/COEP, so the page is cross-origin isolated."""
+    url, server = serve(cells_site, ISOLATION_HEADERS)
+    yield url
+    server.shutdown()
+
+
+def open_page(browser, url: str, service_workers: str = "allow"):
+    """A fresh tab (own context, so own cache and service workers) watched for other hosts."""
+    context = browser.new_context(service_workers=service_workers)
+    page = context.new_page()
+    page.watch = PageWatch(page, url)
+    page.workers_started = []
+    page.on("worker", lambda worker: page.workers_started.append(worker.url))
+    return page
+
+
+@pytest.fixture
+def cells_page(browser, cells_url):
+    page = open_page(browser, cells_url)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def isolated_page(browser, isolated_url):
+    page = open_page(browser, isolated_url)
+    yield page
+    page.context.close()

@@ -1,0 +1,91 @@
+"""The cell runner (overrides/assets/runtime/runner.py) in plain CPython: the same file the
+browser's worker runs, so namespaces, tracebacks and the output cap are checked without Pyodide."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def runner():
+    spec = importlib.util.spec_from_file_location("gradlab_runner_under_test", ROOT / "overrides/assets/runtime/runner.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.output = []
+    module.set_emit(lambda kind, text: module.output.append((kind, text)))
+    return module
+
+
+def printed(runner, kind="stdout"):
+    return "".join(text for k, text in runner.output if k == kind)
+
+
+def test_a_shared_scope_keeps_variables_and_prints_a_last_expression(runner):
+    assert runner.run("x = 20", scope="page")["ok"]
+    assert runner.run("x + 1", scope="page")["ok"]
+    assert runner.run("y = x", scope="page")["ok"]
+    assert printed(runner) == "21\n"  # an assignment prints nothing, a bare expression its repr
+
+
+def test_an_isolated_run_and_a_dropped_scope_start_empty(runner):
+    runner.run("x = 1", scope="page")
+    assert "NameError" in runner.run("x")["error"]
+    runner.drop("page")
+    assert "NameError" in runner.run("x", scope="page")["error"]
+
+
+def test_setup_runs_first_in_the_same_namespace(runner):
+    assert runner.run("print(secret * 2)", setup="secret = 21")["ok"]
+    assert printed(runner) == "42\n"
+
+
+def test_a_traceback_shows_only_the_cells_frames_with_editor_lines(runner):
+    result = runner.run("import json\n\ndef load():\n    return json.loads('{')\n\nload()")
+    assert not result["ok"] and result["line"] == 4
+    error = result["error"]
+    assert 'File "<cell>", line 6, in <module>' in error and 'File "<cell>", line 4, in load' in error
+    assert "json/decoder.py" not in error and "runner.py" not in error
+    assert error.rstrip().splitlines()[-1].startswith("json.decoder.JSONDecodeError")
+
+
+def test_a_syntax_error_points_at_its_line(runner):
+    result = runner.run("x = 1\ny = (\n")
+    assert result["line"] == 2 and "SyntaxError" in result["error"]
+
+
+def test_an_error_in_the_hidden_setup_is_reported_as_such(runner):
+    result = runner.run("print(1)", setup="1 / 0")
+    assert 'File "<setup>", line 1' in result["error"] and result["line"] is None
+
+
+def test_keyboard_interrupt_is_reported_as_stopped(runner):
+    result = runner.run("raise KeyboardInterrupt")
+    assert result["stopped"] and "KeyboardInterrupt" in result["error"]
+    assert runner.run("print('next')")["ok"]
+
+
+def test_output_is_capped_with_a_notice_and_a_count(runner):
+    result = runner.run("for i in range(100_000): print(i)")
+    shown = printed(runner)
+    assert len(shown) == runner.CAP and shown.startswith("0\n1\n")
+    total = sum(len(f"{i}\n") for i in range(100_000))
+    assert result["dropped"] == total - runner.CAP
+    assert [kind for kind, _ in runner.output].count("notice") == 1
+
+
+def test_stdout_and_stderr_keep_their_order(runner):
+    before = sys.stdout
+    runner.run("import sys\nprint('a')\nprint('b', file=sys.stderr)\nprint('c')")
+    assert runner.output == [("stdout", "a\n"), ("stderr", "b\n"), ("stdout", "c\n")]
+    assert sys.stdout is before  # the page's streams are put back after the run
+
+
+def test_matplotlib_figures_are_sent_as_png(runner):
+    runner.run("import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()")
+    images = [text for kind, text in runner.output if kind == "image"]
+    assert len(images) == 1 and images[0].startswith("iVBORw0KGgo")  # base64 of the PNG signature
