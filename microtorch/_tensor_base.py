@@ -118,6 +118,8 @@ def _operands(self, other, floating=False):
         if a.dtype == b.dtype and (not floating or a.dtype.kind == "f"):
             if a.ndim or b.ndim or a.dtype.kind != "f":
                 return a, b
+            # Two 0-d floats: NumPy scalars do + - * / several times faster than 0-d arrays and
+            # round the same (integers stay arrays: only arrays wrap around silently on overflow).
             return a[()], b[()]
     elif type(other) in _SCALARS:
         if a.dtype.kind == "f" or (type(other) is int and a.dtype.kind == "i" and not floating):

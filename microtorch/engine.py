@@ -1045,7 +1045,17 @@ def run_backward(tensors, grad_tensors, retain_graph=None, inputs=None, allow_un
                 capture[node] = g
             node._grad = g   # kept for viz
             if needed is None or node in needed:
-                input_grads = _apply(node, g, retain_graph)
+                backward = node._backward
+                if backward is None:
+                    raise freed_graph()
+                saved = node._saved
+                if saved is not None:
+                    for counter, version, data, producer in saved:
+                        if counter[0] != version:   # changed in place since it was saved
+                            raise modified_in_place(counter, version, data, producer)
+                    if not retain_graph:
+                        node._backward = None   # drop the closure and with it the saved values
+                input_grads = backward(g)
         if input_grads is None:   # nothing to pass on, but the inputs must not wait for it
             input_grads = (None,) * len(node._next)
         for nxt, gi in zip(node._next, input_grads):
@@ -1089,22 +1099,6 @@ def run_backward(tensors, grad_tensors, retain_graph=None, inputs=None, allow_un
                                "desired behavior.")
         results.append(None if g is None else _wrap(np.array(g, dtype=t._data.dtype)))
     return tuple(results)
-
-
-def _apply(node, g, retain_graph):
-    """Run one Node's backward, after checking that the values it saved are still there and
-    unchanged. Unless retain_graph, drop them afterwards, as PyTorch frees its saved tensors."""
-    backward = node._backward
-    if backward is None:
-        raise freed_graph()
-    saved = node._saved
-    if saved is not None:
-        for counter, version, data, producer in saved:
-            if counter[0] != version:
-                raise modified_in_place(counter, version, data, producer)
-        if not retain_graph:
-            node._backward = None   # drop the closure and with it the saved values
-    return backward(g)
 
 
 def _needed_nodes(pending, wanted, wanted_leaves):

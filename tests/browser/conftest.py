@@ -49,6 +49,14 @@ PAGES = {
         4
         ```
 
+        ```python run title="Every kind of token" isolated
+        # a comment, then a line long enough to need wrapping on a phone or a narrow window, really
+        class Model:
+            def forward(self, x=None, scale=2.5, name="model", flag=True):
+                return [scale * value for value in range(10) if value % 2 == 0 and flag is not None]
+        print(Model().forward())
+        ```
+
         [Second page](second.md)
         """,
     "second.md": """

@@ -146,6 +146,8 @@ def test_a_traceback_points_at_the_editor_line(cells_page, cells_url):
     assert "_pyodide" not in text and "gradlab_runner" not in text  # trimmed to the reader's code
     error_line = cell(cells_page, "Scratch").locator(".cm-line.gl-cell__error-line")
     expect(error_line).to_have_text("print(a / b)")
+    violations = axe_violations(cells_page)  # the error marks keep the contrast
+    assert not violations, describe_violations(violations)
     # An exception leaves Python usable.
     cell(cells_page, "Scratch").get_by_role("button", name="Reset").click()
     expect(run(cells_page, "Scratch")).to_have_text("ready")

@@ -2,9 +2,23 @@
 // is one chunk, downloaded once and only by pages that have cells.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
-import { bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
+import { HighlightStyle, bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { EditorState, StateEffect, StateField } from "@codemirror/state";
-import { Decoration, EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from "@codemirror/view";
+import { Decoration, EditorView, drawSelection, keymap, lineNumbers } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
+
+// The colours of the site's static code blocks (Material's variables, made AA-contrast in
+// base.css), so an editable cell looks like the rest of the page in both colour schemes.
+const colours = HighlightStyle.define([
+  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword], color: "var(--md-code-hl-keyword-color)" },
+  { tag: [tags.string, tags.special(tags.string)], color: "var(--md-code-hl-string-color)" },
+  { tag: [tags.number, tags.bool, tags.null], color: "var(--md-code-hl-number-color)" },
+  { tag: [tags.comment], color: "var(--md-code-hl-comment-color)", fontStyle: "italic" },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: "var(--md-code-hl-function-color)" },
+  { tag: [tags.definition(tags.variableName), tags.className], color: "var(--md-code-hl-name-color)" },
+  { tag: [tags.operator, tags.punctuation, tags.bracket], color: "var(--md-code-hl-operator-color)" },
+  { tag: [tags.self, tags.standard(tags.variableName)], color: "var(--md-code-hl-constant-color)" },
+]);
 
 const markError = StateEffect.define();
 const errorLine = StateField.define({
@@ -37,12 +51,12 @@ export function createEditor(parent, { code, label, onRun }) {
         lineNumbers(),
         history(),
         drawSelection(),
-        highlightActiveLine(),
         indentOnInput(),
         bracketMatching(),
         indentUnit.of("    "),
         python(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(colours),
+        EditorView.lineWrapping, // no horizontal scroller: a scrollable region needs its own tab stop
         keymap.of([{ key: "Shift-Enter", run }, { key: "Mod-Enter", run }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
         errorLine,
         EditorView.contentAttributes.of({ "aria-label": label }),

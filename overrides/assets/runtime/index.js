@@ -113,24 +113,15 @@ async function execute(code, options) {
 }
 
 async function boot() {
-  const manifestURL = new URL("assets/pyodide/gradlab-runtime.json", root);
-  let manifest;
-  try {
-    const response = await fetch(manifestURL);
-    if (!response.ok) throw new Error(`${manifestURL.pathname} answered ${response.status}`);
-    manifest = await response.json();
-  } catch (error) {
-    ready = null;
-    throw new RuntimeLoadError(`The Python runtime is missing (${error.message}).`);
-  }
+  // Everything but creating the worker happens inside it: the main thread is busy while a page
+  // loads, and each step that waited for it here would delay Python.
   const config = JSON.parse(document.getElementById("gradlab-config")?.textContent || "{}");
-  const indexURL = new URL(manifest.indexURL, manifestURL).href;
   worker = new Worker(new URL("assets/runtime/worker.js", root));
   interrupt = canInterrupt ? new Int32Array(new SharedArrayBuffer(4)) : null;
   const booted = new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => {
       if (data.type === "ready") resolve();
-      else if (data.type === "failed") reject(new RuntimeLoadError(`Python could not be loaded: ${data.message}`));
+      else if (data.type === "failed") reject(new RuntimeLoadError(data.message));
       else receive(data);
     };
     worker.onerror = (event) => {
@@ -140,12 +131,9 @@ async function boot() {
   });
   worker.postMessage({
     type: "init",
-    indexURL,
-    loader: { url: new URL("pyodide.js", indexURL).href, integrity: manifest.integrity?.["pyodide.js"] },
+    manifest: new URL("assets/pyodide/gradlab-runtime.json", root).href,
     runner: new URL("assets/runtime/runner.py", root).href,
-    // Only what every cell needs: the manifest's micropip and packaging would add load time for
-    // nothing, since other packages (matplotlib) come from Pyodide's lock file on first import.
-    packages: ["numpy", new URL(config.wheel, root).href],
+    wheel: new URL(config.wheel, root).href,
     interruptBuffer: interrupt?.buffer,
   });
   try {

@@ -1,6 +1,7 @@
 // The Python worker: Pyodide, NumPy and microtorch, running code cells off the main thread.
 // Started by ./index.js, which is the only thing that talks to it. Messages in:
-//   {type: "init", indexURL, loader: {url, integrity}, runner, packages, interruptBuffer?}
+//   {type: "init", manifest, runner, wheel, interruptBuffer?}   (URLs; the manifest is
+//     site/assets/pyodide/gradlab-runtime.json, written by scripts/hooks/runtime.py)
 //   {type: "run", id, code, setup, scope}      {type: "drop", scope}
 // Messages out: {type: "ready"}, {type: "failed", message}, {type: "out", id, kind, text},
 //   {type: "done", id, ok, error, line, stopped, dropped, ms}, {type: "fatal", message}.
@@ -15,18 +16,27 @@ self.onmessage = ({ data }) => {
   else if (data.type === "drop") ready.then(() => runner.drop(data.scope), () => {});
 };
 
-async function init({ indexURL, loader, runner: runnerURL, packages, interruptBuffer }) {
+async function init({ manifest: manifestURL, runner: runnerURL, wheel, interruptBuffer }) {
   try {
-    const runnerSource = fetchText(runnerURL);
+    const [manifest, runnerSource] = await Promise.all([
+      fetchOk(manifestURL).then((response) => response.json()).catch((error) => {
+        throw new Error(`The Python runtime is missing (${error.message}).`);
+      }),
+      fetchOk(runnerURL).then((response) => response.text()),
+    ]);
+    const indexURL = new URL(manifest.indexURL, manifestURL).href;
+    const loader = new URL("pyodide.js", indexURL).href;
     // SRI applies when the loader comes from the CDN; self-hosted files are checked at build time.
-    const script = await fetch(loader.url, loader.integrity ? { integrity: loader.integrity } : {});
-    if (!script.ok) throw new Error(`${loader.url} answered ${script.status}`);
+    const integrity = manifest.integrity?.["pyodide.js"];
+    const script = await fetchOk(loader, integrity ? { integrity } : {});
     importScripts(URL.createObjectURL(await script.blob()));
     pyodide = await self.loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
     if (interruptBuffer) pyodide.setInterruptBuffer(new Int32Array(interruptBuffer));
-    await pyodide.loadPackage(packages, { messageCallback: () => {} });
+    // Only what every cell needs: the manifest's micropip and packaging would add load time for
+    // nothing, since other packages (matplotlib) come from Pyodide's lock file on first import.
+    await pyodide.loadPackage(["numpy", wheel], { messageCallback: () => {} });
     pyodide.FS.mkdirTree("/gradlab");
-    pyodide.FS.writeFile("/gradlab/gradlab_runner.py", await runnerSource);
+    pyodide.FS.writeFile("/gradlab/gradlab_runner.py", runnerSource);
     runner = pyodide.runPython(`
 import sys
 sys.path.insert(0, "/gradlab")
@@ -65,8 +75,8 @@ async function run({ id, code, setup, scope }) {
   }
 }
 
-async function fetchText(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return response.text();
+async function fetchOk(url, options) {
+  const response = await fetch(url, options);
+  if (!response.ok) throw new Error(`${new URL(url).pathname} answered ${response.status}`);
+  return response;
 }
