@@ -4,17 +4,13 @@ served with or without cross-origin isolation."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import socket
 import textwrap
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, PageWatch, _Handler, build_site, serve
+from tests.conftest import ROOT, PageWatch, build_site, free_port, serve
 
 ISOLATION_HEADERS = {"Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp"}
 
@@ -125,9 +121,7 @@ def write_cells_project(root: Path, pages: dict[str, str] = PAGES, extra: str = 
 def cells_port() -> int:
     # Material's instant navigation only follows links whose host *and port* match site_url
     # (from the sitemap), so the site is built for the port it will be served on.
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    return free_port()
 
 
 @pytest.fixture(scope="session")
@@ -143,10 +137,8 @@ def cells_site(tmp_path_factory, cells_port) -> Path:
 @pytest.fixture(scope="session")
 def cells_url(cells_site, cells_port):
     """The test site without isolation headers (like GitHub Pages before the service worker)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", cells_port), functools.partial(_Handler, directory=str(cells_site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{cells_port}/"
+    url, server = serve(cells_site, port=cells_port)
+    yield url
     server.shutdown()
 
 

@@ -127,6 +127,17 @@ def test_stop_with_isolation_interrupts_and_keeps_state(isolated_page, isolated_
     isolated_page.watch.assert_clean()
 
 
+def test_stop_while_python_loads_cancels_the_run(cells_page, cells_url):
+    open_cells(cells_page, cells_url)  # a fresh context: Python takes seconds to load
+    cell(cells_page, "Scratch").get_by_role("button", name="Run").click()
+    expect(status(cells_page, "Scratch")).to_have_text("Loading Python…")
+    cell(cells_page, "Scratch").get_by_role("button", name="Stop").click()
+    expect(status(cells_page, "Scratch")).to_have_text("Stopped before it ran: Python was still loading.")
+    expect(output(cells_page, "Scratch")).to_have_count(0)  # nothing ran, so no output shows
+    expect(run(cells_page, "Scratch")).to_have_text("ready")  # and the next Run works
+    cells_page.watch.assert_clean()
+
+
 def test_the_service_worker_makes_the_next_load_isolated(cells_page, cells_url):
     cells_page.goto(cells_url)
     cells_page.evaluate("navigator.serviceWorker.ready.then(() => true)")

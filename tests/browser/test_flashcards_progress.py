@@ -12,8 +12,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import ROOT, PageWatch, axe_violations, describe_violations, serve
-from tests.widgets.project import build_project
+from tests.conftest import ROOT, PageWatch, axe_violations, describe_violations
+from tests.widgets.project import serve_project
 
 pytestmark = pytest.mark.browser
 
@@ -66,11 +66,7 @@ KEY = "gradlab:progress"
 
 @pytest.fixture(scope="module")
 def cards_url(tmp_path_factory):
-    result, site = build_project(tmp_path_factory.mktemp("cards"), PAGES, frontend=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    url, server = serve(site)
-    yield url
-    server.shutdown()
+    yield from serve_project(tmp_path_factory.mktemp("cards"), PAGES)
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import PageWatch, axe_violations, describe_violations, serve
-from tests.widgets.project import build_project
+from tests.conftest import PageWatch, axe_violations, describe_violations
+from tests.widgets.project import serve_project
 
 pytestmark = pytest.mark.browser
 
@@ -61,11 +61,7 @@ prompts:
 
 @pytest.fixture(scope="module")
 def study_url(tmp_path_factory):
-    result, site = build_project(tmp_path_factory.mktemp("study"), {"index.md": PAGE}, frontend=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    url, server = serve(site)
-    yield url
-    server.shutdown()
+    yield from serve_project(tmp_path_factory.mktemp("study"), {"index.md": PAGE})
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from tests.conftest import build_site
+from tests.conftest import build_site, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,6 +17,16 @@ def build_project(root: Path, pages: dict[str, str], frontend: bool = False):
     config = write_project(root, pages, frontend)
     site = root / "site"
     return build_site(site, config), site
+
+
+def serve_project(root: Path, pages: dict[str, str]):
+    """Build the project with its front end and serve it; a generator for module fixtures:
+    `yield from serve_project(...)` yields the base URL and stops the server afterwards."""
+    result, site = build_project(root, pages, frontend=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, server = serve(site)
+    yield url
+    server.shutdown()
 
 
 def write_project(root: Path, pages: dict[str, str], frontend: bool = False) -> Path:

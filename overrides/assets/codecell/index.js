@@ -140,7 +140,9 @@ function report(cell, result, stdout) {
   if (result.error) append(cell, "stderr", result.error);
   if (result.line) cell.editor?.markLine(result.line);
   cell.ran = result.ok;
-  if (result.reset) {
+  if (result.cancelled) {
+    say(cell, "Stopped before it ran: Python was still loading.");
+  } else if (result.reset) {
     say(cell, result.stopped ? "Stopped. Python was restarted, so the variables of this page were reset." : "Python was restarted, so the variables of this page were reset.");
   } else if (result.stopped) {
     say(cell, "Stopped (KeyboardInterrupt). Variables defined so far are kept.");

@@ -15,14 +15,15 @@
 //       onImage(base64Png): a matplotlib figure.   onGraph(dot): torch.viz.show(z) Graphviz DOT.
 //       onStatus(text): "Loading Python…" while the worker starts, then "Running…".
 //     }
-//     Result: { ok, error, line, dropped, ms, stopped, reset }
+//     Result: { ok, error, line, dropped, ms, stopped, reset, cancelled }
 //       ok: no exception. error: traceback trimmed to the cell's code. line: the code line it
 //       points at (1-based, or null). dropped: characters of output not shown (cap). ms: run time.
 //       stopped: Stop ended the run. reset: the worker was restarted, so every namespace was lost.
+//       cancelled: Stop came while Python was loading, so none of the code ran.
 //     Rejects with RuntimeLoadError when Python cannot be loaded (files missing, offline...);
 //     call retry() before running again.
 //
-//   stop(): ends the running code. With cross-origin isolation Python raises KeyboardInterrupt
+//   stop(): ends the running code, or cancels a run still waiting for Python to load. With cross-origin isolation Python raises KeyboardInterrupt
 //     and keeps its state; without it the worker is terminated and restarted (reset: true).
 //   start(): begin loading Python now (warm-up); returns a promise of readiness.
 //   retry(): forget a failed load, so the next run or start() tries again.
@@ -40,6 +41,7 @@ let loaded = false; // that promise has resolved
 let interrupt = null; // Int32Array over a SharedArrayBuffer, when isolated
 let queue = Promise.resolve();
 let active = null; // { id, options, resolve, started }
+let waiting = null; // resolves the run still waiting for Python to load, cancelling it
 let nextId = 1;
 const resetListeners = new Set();
 
@@ -71,6 +73,7 @@ export function run(code, options = {}) {
 }
 
 export function stop() {
+  if (waiting) return waiting({ ok: false, error: null, line: null, dropped: 0, ms: 0, stopped: true, reset: false, cancelled: true });
   const running = active;
   if (!running) return;
   if (!interrupt) return terminate(running);
@@ -101,8 +104,13 @@ export function drop(scope) {
 }
 
 async function execute(code, options) {
-  if (!loaded) options.onStatus?.("Loading Python…");
-  await start();
+  if (!loaded) {
+    // Loading takes seconds; Stop in that time cancels this run before any of it executes.
+    options.onStatus?.("Loading Python…");
+    const cancelled = new Promise((resolve) => (waiting = resolve));
+    const outcome = await Promise.race([start().then(() => null), cancelled]).finally(() => (waiting = null));
+    if (outcome) return outcome;
+  }
   options.onStatus?.("Running…");
   const id = nextId++;
   if (interrupt) interrupt[0] = 0;
