@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import markdown, registry
 from .codecell import render_cell
-from .content import ContentError, load, validate
+from .content import load, require_unique_ids, validate
 from .fields import Slug, Text
 
 LETTERS = "ABCD"
@@ -80,11 +80,7 @@ def register(env) -> None:
     def challenge(source: str | None = None, caller=None) -> str:
         data, origin = load(env, source, caller, "challenge")
         parsed = validate(Challenge, data, origin, "problems")
-        seen: set[str] = set()
-        for problem in parsed.problems:
-            if problem.id in seen:
-                raise ContentError(origin, f"problem '{problem.id}'", "duplicate problem id in this challenge")
-            seen.add(problem.id)
+        require_unique_ids(parsed.problems, origin, "problem", "challenge")
         registry.claim_id(parsed.id, origin)
         registry.add(
             env.page,

@@ -70,3 +70,12 @@ def validate(model: type[Model], data: Any, origin: str, list_key: str | None = 
         field = ".".join(str(part) for part in loc)
         message = first["msg"].removeprefix("Value error, ")
         raise ContentError(origin, item, f"{field}: {message}" if field else message) from None
+
+
+def require_unique_ids(items, origin: str, noun: str, widget: str) -> None:
+    """Item ids key the learner's saved progress inside a widget, so each may appear once."""
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise ContentError(origin, f"{noun} '{item.id}'", f"duplicate {noun} id in this {widget}")
+        seen.add(item.id)

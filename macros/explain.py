@@ -14,7 +14,6 @@ from html import escape
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import content, registry
-from .content import ContentError
 from .fields import Slug, Text
 from .markdown import render, render_inline
 
@@ -33,14 +32,6 @@ class Explain(BaseModel):
     id: Slug
     title: str = "Explain it"
     prompts: list[Prompt] = Field(min_length=1)
-
-
-def check(explain: Explain, origin: str) -> None:
-    seen: set[str] = set()
-    for prompt in explain.prompts:
-        if prompt.id in seen:
-            raise ContentError(origin, f"prompt '{prompt.id}'", "duplicate prompt id in this explain widget")
-        seen.add(prompt.id)
 
 
 def render_explain(explain: Explain, env) -> str:
@@ -81,7 +72,7 @@ def _prompt(prompt: Prompt, base: str, env) -> str:
 def explain_macro(env, source: str | None = None, caller=None) -> str:
     data, origin = content.load(env, source, caller, "explain")
     explain = content.validate(Explain, data, origin, "prompts")
-    check(explain, origin)
+    content.require_unique_ids(explain.prompts, origin, "prompt", "explain widget")
     registry.claim_id(explain.id, origin)
     registry.add(env.page, "explain", {"id": explain.id, "title": explain.title, "prompts": [p.id for p in explain.prompts]})
     return render_explain(explain, env)

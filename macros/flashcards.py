@@ -14,7 +14,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import content, registry
-from .content import ContentError
 from .fields import Slug, Text
 from .markdown import render
 
@@ -35,14 +34,6 @@ class Deck(BaseModel):
     id: Slug
     title: str = "Recall & Review"
     cards: list[Card] = Field(min_length=1)
-
-
-def check(deck: Deck, origin: str) -> None:
-    seen: set[str] = set()
-    for card in deck.cards:
-        if card.id in seen:
-            raise ContentError(origin, f"card '{card.id}'", "duplicate card id in this deck")
-        seen.add(card.id)
 
 
 def render_card(deck: Deck, card: Card, faces: tuple[str, str]) -> str:
@@ -79,7 +70,7 @@ def render_deck(deck: Deck, faces: list[tuple[str, str]]) -> str:
 def flashcards_macro(env, source: str | None = None, caller=None) -> str:
     data, origin = content.load(env, source, caller, "flashcards")
     deck = content.validate(Deck, data, origin, "cards")
-    check(deck, origin)
+    content.require_unique_ids(deck.cards, origin, "card", "deck")
     registry.claim_id(deck.id, origin)
     faces = [(render(card.front, env), render(card.back, env)) for card in deck.cards]
     # The review page rebuilds cards from every lesson out of this record.

@@ -49,12 +49,9 @@ class Quiz(BaseModel):
 
 def check(quiz: Quiz, origin: str) -> None:
     """What a schema cannot say: each question has an answer that its input type can express."""
-    seen: set[str] = set()
+    content.require_unique_ids(quiz.questions, origin, "question", "quiz")
     for question in quiz.questions:
         item = f"question '{question.id}'"
-        if question.id in seen:
-            raise ContentError(origin, item, "duplicate question id in this quiz")
-        seen.add(question.id)
         right = sum(option.correct for option in question.options)
         if right == 0:
             raise ContentError(origin, item, "no option is marked `correct: true`, so the question has no answer")
