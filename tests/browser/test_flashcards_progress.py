@@ -188,15 +188,17 @@ def test_the_flip_animates_or_cross_fades_under_reduced_motion(page):
 
 
 def test_the_scheduler_loads_only_when_a_card_is_turned(page):
-    scripts = []
-    page.on("response", lambda r: r.request.resource_type == "script" and scripts.append(r.text()))
-    page.goto(page.url_of(""), wait_until="networkidle")
+    # Bodies are read here, not in the event handler: a blocking call inside a handler can run
+    # after the assertion that needs it.
+    responses = []
+    page.on("response", lambda r: r.request.resource_type == "script" and responses.append(r))
+    fsrs_loaded = lambda: any("request_retention" in r.text() for r in responses)  # noqa: E731
     open_lesson(page)
     page.wait_for_load_state("networkidle")
-    assert not any("request_retention" in body for body in scripts), "ts-fsrs loaded before any card was turned"
+    assert not fsrs_loaded(), "ts-fsrs loaded before any card was turned"
     flip(page, 0).click()
     expect(card(page, 0).get_by_role("button", name="Good")).to_contain_text("minutes")
-    assert any("request_retention" in body for body in scripts)
+    assert fsrs_loaded()
 
 
 def test_corrupt_storage_shows_a_notice_and_the_page_still_works(page):
