@@ -1,0 +1,74 @@
+"""A keyboard-only walk through a whole lesson: Tab reaches every control on the page, in order,
+and each kind of control works from the keyboard where the walk meets it."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+LESSON = "lessons/autodiff/"
+
+# What a reader can operate inside the lesson. A radio group is one Tab stop (arrows move within
+# it), so radios are counted by group.
+CONTROLS = """() => {
+  const seen = new Set();
+  const keys = [];
+  for (const el of document.querySelectorAll(
+      'article button, article input, article textarea, article summary, article a[href], article .cm-content')) {
+    // checkVisibility also rules out the insides of a closed <details>, which keep their boxes.
+    if (el.disabled || el.closest('[inert]') || !el.checkVisibility({ visibilityProperty: true })) continue;
+    const key = el.type === 'radio' ? 'radio:' + el.name : el.dataset.walkKey ??= String(keys.length);
+    if (!seen.has(key)) { seen.add(key); keys.push(key); }
+  }
+  return keys;
+}"""
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || !el.closest('article')) return null;
+  return el.type === 'radio' ? 'radio:' + el.name : el.dataset.walkKey ?? null;
+}"""
+
+
+def test_tab_reaches_every_control_of_a_lesson_and_each_kind_works(base_url, page):
+    page.goto(base_url + LESSON, wait_until="networkidle")
+    expect(page.get_by_role("button", name="Flip card").first).to_be_visible()  # widgets mounted
+    controls = page.evaluate(CONTROLS)
+    assert len(controls) > 40, "the lesson should have many controls"
+
+    reached, operated = set(), set()
+    page.locator("body").focus()
+    for _ in range(len(controls) * 3):
+        page.keyboard.press("Tab")
+        key = page.evaluate(FOCUSED)
+        if key is None:
+            continue
+        reached.add(key)
+        info = page.evaluate("() => ({tag: document.activeElement.tagName, type: document.activeElement.type,"
+                             " name: document.activeElement.textContent.trim(), cm: document.activeElement.classList.contains('cm-content'),"
+                             " expanded: document.activeElement.getAttribute('aria-expanded')})")
+        if info["cm"]:
+            page.keyboard.press("Escape")  # CodeMirror keeps Tab for indenting until Escape
+            operated.add("editor")
+        elif info["name"] == "Flip card" and "card" not in operated:
+            page.keyboard.press("Enter")
+            assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+            operated.add("card")
+        elif info["type"] == "radio" and "radio" not in operated:
+            page.keyboard.press("Space")
+            assert page.evaluate("document.activeElement.checked") is True
+            operated.add("radio")
+        elif info["tag"] == "SUMMARY" and "details" not in operated:
+            page.keyboard.press("Enter")
+            assert page.evaluate("document.activeElement.parentElement.open") is True
+            operated.add("details")
+        if reached >= set(controls):
+            break
+
+    missing = [key for key in controls if key not in reached]
+    described = [page.evaluate("k => document.querySelector(`[data-walk-key=\"${k}\"]`).outerHTML.slice(0, 200)", key) for key in missing]
+    assert not missing, f"{len(missing)} of {len(controls)} controls were never reached by Tab: {described}"
+    assert operated == {"editor", "card", "radio", "details"}
+    page.watch.assert_clean()
