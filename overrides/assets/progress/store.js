@@ -1,10 +1,10 @@
 // The learner's progress: one versioned localStorage key shared by every widget.
 // Shape (version 2):
 //   cards:      { "<deck>/<card>": { rating, due: ISO date, fsrs: <ts-fsrs card>, reviewedAt } }
-//   quizzes:    { "<quiz>": { "<question>": { correct: bool, answeredAt } } }
+//   quizzes:    { "<quiz>": { "<question>": { correct: bool, chosen: [option index...], answeredAt } } }
 //   challenges: { "<challenge>": { "<problem>": { solved: bool, attemptsUsed, revealed } } }
 //   badges:     { "<challenge>": { name, earnedAt } }
-//   explain:    { "<prompt>": { text, concepts: [bool...] } }
+//   explain:    { "<explain>/<prompt>": { text, concepts: [bool...], revealed } }
 //   predictions:{ "<cell>": { text, matched } }
 // Widgets change it only through `update`, so every write is validated and announced.
 export const KEY = "gradlab:progress";
