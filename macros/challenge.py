@@ -13,9 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from . import markdown, registry
+from . import markdown, registry, widget
 from .codecell import render_cell
-from .content import load, require_unique_ids, validate
 from .fields import Slug, Text
 
 LETTERS = "ABCD"
@@ -78,10 +77,7 @@ class Challenge(BaseModel):
 def register(env) -> None:
     @env.macro
     def challenge(source: str | None = None, caller=None) -> str:
-        data, origin = load(env, source, caller, "challenge")
-        parsed = validate(Challenge, data, origin, "problems")
-        require_unique_ids(parsed.problems, origin, "problem", "challenge")
-        registry.claim_id(parsed.id, origin)
+        parsed, _ = widget.read(env, source, caller, "challenge", Challenge, "problems", "problem")
         registry.add(
             env.page,
             "challenge",

@@ -13,7 +13,7 @@ from html import escape
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import content, registry
+from . import registry, widget
 from .fields import Slug, Text
 from .markdown import render, render_inline
 
@@ -70,10 +70,7 @@ def _prompt(prompt: Prompt, base: str, env) -> str:
 
 
 def explain_macro(env, source: str | None = None, caller=None) -> str:
-    data, origin = content.load(env, source, caller, "explain")
-    explain = content.validate(Explain, data, origin, "prompts")
-    content.require_unique_ids(explain.prompts, origin, "prompt", "explain widget")
-    registry.claim_id(explain.id, origin)
+    explain, _ = widget.read(env, source, caller, "explain", Explain, "prompts", "prompt", "explain widget")
     registry.add(env.page, "explain", {"id": explain.id, "title": explain.title, "prompts": [p.id for p in explain.prompts]})
     return render_explain(explain, env)
 

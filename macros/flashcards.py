@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import content, registry
+from . import registry, widget
 from .fields import Slug, Text
 from .markdown import render
 
@@ -68,10 +68,7 @@ def render_deck(deck: Deck, faces: list[tuple[str, str]]) -> str:
 
 
 def flashcards_macro(env, source: str | None = None, caller=None) -> str:
-    data, origin = content.load(env, source, caller, "flashcards")
-    deck = content.validate(Deck, data, origin, "cards")
-    content.require_unique_ids(deck.cards, origin, "card", "deck")
-    registry.claim_id(deck.id, origin)
+    deck, _ = widget.read(env, source, caller, "flashcards", Deck, "cards", "card", "deck")
     faces = [(render(card.front, env), render(card.back, env)) for card in deck.cards]
     # The review page rebuilds cards from every lesson out of this record.
     registry.add(

@@ -12,7 +12,7 @@ from html import escape
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import content, registry
+from . import registry, widget
 from .content import ContentError
 from .fields import Slug, Text
 from .markdown import render, render_inline
@@ -49,7 +49,6 @@ class Quiz(BaseModel):
 
 def check(quiz: Quiz, origin: str) -> None:
     """What a schema cannot say: each question has an answer that its input type can express."""
-    content.require_unique_ids(quiz.questions, origin, "question", "quiz")
     for question in quiz.questions:
         item = f"question '{question.id}'"
         right = sum(option.correct for option in question.options)
@@ -110,10 +109,8 @@ def _question(quiz: Quiz, index: int, base: str, env) -> str:
 
 
 def quiz_macro(env, source: str | None = None, caller=None) -> str:
-    data, origin = content.load(env, source, caller, "quiz")
-    quiz = content.validate(Quiz, data, origin, "questions")
+    quiz, origin = widget.read(env, source, caller, "quiz", Quiz, "questions", "question")
     check(quiz, origin)
-    registry.claim_id(quiz.id, origin)
     registry.add(env.page, "quiz", {"id": quiz.id, "title": quiz.title, "questions": [q.id for q in quiz.questions]})
     return render_quiz(quiz, env)
 
