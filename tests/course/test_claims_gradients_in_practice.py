@@ -10,15 +10,11 @@ import warnings
 import pytest
 
 from tests.course import balance
-from tests.course_content import cells, page, text, widgets
+from tests.course.words import lesson_words
+from tests.course_content import cells, text, widgets
 
 SLUG = "gradients-in-practice"
 
-
-def lesson_words() -> str:
-    """The page and its widgets' YAML, as one text with each paragraph on one line."""
-    sources = [text(SLUG)] + [path.read_text(encoding="utf-8") for path in sorted(page(SLUG).with_suffix("").glob("*.yml"))]
-    return re.sub(r"[ \t]*\n[ \t]*(?=\S)", " ", "\n".join(sources))
 
 
 # --- detach: same memory, no history ----------------------------------------------------------
@@ -56,7 +52,7 @@ def test_the_lesson_shows_shared_memory_and_the_copy():
 
 
 def test_detach_is_not_called_a_copy():
-    words = lesson_words()
+    words = lesson_words(SLUG)
     for sentence in re.split(r"(?<=[.!?])\s+|\n", words):
         if "detach" in sentence and re.search(r"\bcopy\b", sentence, re.I) and not sentence.rstrip().endswith("?"):
             assert re.search(r"\bnot (a )?copy|clone\(\)|does \*\*not copy", sentence, re.I), \

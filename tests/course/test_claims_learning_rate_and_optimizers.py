@@ -11,15 +11,11 @@ import re
 import pytest
 
 from tests.course import balance
-from tests.course_content import cells, page, text, widgets
+from tests.course.words import lesson_words
+from tests.course_content import cells, text, widgets
 
 SLUG = "learning-rate-and-optimizers"
 
-
-def lesson_words() -> str:
-    """The page and its widgets' YAML, as one text with each paragraph on one line."""
-    sources = [text(SLUG)] + [path.read_text(encoding="utf-8") for path in sorted(page(SLUG).with_suffix("").glob("*.yml"))]
-    return re.sub(r"[ \t]*\n[ \t]*(?=\S)", " ", "\n".join(sources))
 
 
 def sgd_path(torch, lr, steps, momentum=0.0):
@@ -80,7 +76,7 @@ def test_the_lesson_plots_w_beside_the_loss():
 
 
 def test_no_item_says_the_loss_zigzags_for_a_slightly_large_lr():
-    words = lesson_words()
+    words = lesson_words(SLUG)
     for wrong in ["the loss zig-zags", "loss zig-zags down", "jumps up and down from step to step",
                   "Zig-zags are the classic sign", "steepest", "first step is exactly the learning rate"]:
         assert wrong.lower() not in words.lower(), f"the lesson still says {wrong!r}"
