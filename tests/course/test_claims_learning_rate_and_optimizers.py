@@ -70,6 +70,21 @@ def test_momentum_step_grows_to_lr_over_one_minus_mu(torch):
     assert moves[-1] == pytest.approx(0.1 / (1 - 0.9), rel=1e-3)
 
 
+@pytest.mark.parametrize("set_to_none, moves", [(False, True), (True, False)])
+def test_a_velocity_moves_weights_whose_gradient_was_zeroed(torch, set_to_none, moves):
+    w = torch.tensor(0.0, requires_grad=True)
+    optimizer = torch.optim.SGD([w], lr=0.1, momentum=0.9)
+    for _ in range(2):                 # two proper steps build up a velocity
+        optimizer.zero_grad()
+        ((w - 3) ** 2).backward()
+        optimizer.step()
+    before = w.item()
+    ((w - 3) ** 2).backward()
+    optimizer.zero_grad(set_to_none=set_to_none)   # the misplaced clear
+    optimizer.step()
+    assert (w.item() != before) is moves
+
+
 def test_the_lesson_plots_w_beside_the_loss():
     plotted = [cell.code for cell in cells(SLUG) if "plt.show()" in cell.code and ".plot(weights" in cell.code]
     assert plotted and ".plot(losses" in plotted[0], "no figure draws w beside the loss"
