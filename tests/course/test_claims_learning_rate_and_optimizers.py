@@ -11,7 +11,6 @@ import re
 import pytest
 
 from tests.course import balance
-from tests.course.words import lesson_words
 from tests.course_content import cells, text, widgets
 
 SLUG = "learning-rate-and-optimizers"
@@ -90,8 +89,8 @@ def test_the_lesson_plots_w_beside_the_loss():
     assert plotted and ".plot(losses" in plotted[0], "no figure draws w beside the loss"
 
 
-def test_no_item_says_the_loss_zigzags_for_a_slightly_large_lr():
-    words = lesson_words(SLUG)
+def test_no_item_says_the_loss_zigzags_for_a_slightly_large_lr(lesson_text):
+    words = lesson_text(SLUG)
     for wrong in ["the loss zig-zags", "loss zig-zags down", "jumps up and down from step to step",
                   "Zig-zags are the classic sign", "steepest", "first step is exactly the learning rate"]:
         assert wrong.lower() not in words.lower(), f"the lesson still says {wrong!r}"
