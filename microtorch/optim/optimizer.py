@@ -2,7 +2,8 @@
 import copy
 from collections import defaultdict
 
-from ..engine import Tensor, enable_grad
+from ..grad_mode import enable_grad
+from ..tensor import Tensor
 
 
 class Optimizer:
