@@ -148,7 +148,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     if batched and (t.ndim == 0 or t.shape[0] != logp.shape[0]):
         raise ValueError(f"Expected input batch_size ({logp.shape[0]}) to match target "
                          f"batch_size ({t.shape[0] if t.ndim else 0}).")
-    if t.dtype not in (np.int64, np.uint8):
+    if t.dtype != np.int64:   # PyTorch's Byte (uint8) is not in microtorch
         raise RuntimeError(f"expected target dtype to be Long or Byte, but got "
                            f"{target.dtype._legacy[:-6]}")
     if t.ndim != (1 if batched else 0):
