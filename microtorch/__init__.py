@@ -1,7 +1,7 @@
 """microtorch: the part of PyTorch a learner meets, in NumPy. `import microtorch as torch`.
 
 Read the engine first (microtorch/engine.py: the graph and backward), then one op of ops.py.
-The Tensor itself is tensor.py; grad_mode.py switches recording off.
+The Tensor itself is _tensor.py; grad_mode.py switches recording off.
 """
 from . import _dtypes
 from ._creation import (arange, as_tensor, empty, eye, from_numpy, full, full_like, linspace,
@@ -13,7 +13,7 @@ from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inferen
                         no_grad, set_grad_enabled)
 from .ops import TORCH_FUNCTIONS
 from .random import Generator, manual_seed, seed
-from .tensor import Size, Tensor, device
+from ._tensor import Size, Tensor, device
 
 __version__ = "0.1.0"
 

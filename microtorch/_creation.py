@@ -6,7 +6,7 @@ import numpy as np
 
 from . import _dtypes, random
 from ._errors import unsupported
-from .tensor import Tensor, _wrap
+from ._tensor import Tensor, _wrap
 
 def _finish(data, requires_grad):
     t = _wrap(data)

@@ -31,7 +31,7 @@ import numpy as np
 from . import _dtypes, grad_mode
 from ._errors import INFERENCE_SAVED, freed_graph, modified_in_place, unsupported
 from ._silent import silent
-from .tensor import Size, Tensor, _as_tensor, _wrap
+from ._tensor import Size, Tensor, _as_tensor, _wrap
 
 
 class Node:
@@ -123,7 +123,7 @@ def _op(data, name, backward, inputs, saves=(), saves_output=False):
             edges.append(None)
     if not recording:
         return out
-    node = (_node_types.get(name) or _node_type(name))()
+    node = _node_types[name]() if name in _node_types else _node_type(name)()
     node._backward = backward
     node._next = edges
     saved = None
@@ -161,14 +161,14 @@ def _unbroadcast(g, shape):
 def _walk(roots, seeds, retain_graph, inputs=None):
     """The backward pass: from `roots`, whose gradients are `seeds`, back to the leaves.
 
-    Returns what arrived where: {Node: its gradient} for every Node reached (None when no
-    gradient reached it), {leaf: its summed gradient} for every leaf. With `inputs`
-    (autograd.grad) only the Nodes that lead to one of them run, and only those leaves count.
+    Returns the Nodes reached, each holding in `_grad` the gradient that reached it (None if
+    none did), and {leaf: its summed gradient}. With `inputs` (autograd.grad) only the Nodes
+    that lead to one of them run, and only those leaves count.
     """
-    grads = {}   # Node -> gradient flowing into it so far, summed over all its uses
-    arrived = {}
+    grads = {}    # Node -> gradient flowing into it so far, summed over all its uses
+    leaves = {}   # leaf -> the same
     for t, g in zip(roots, seeds):
-        _add(arrived if t.grad_fn is None else grads, t.grad_fn or t, g)
+        _add(leaves if t.grad_fn is None else grads, t.grad_fn or t, g)
 
     # 1. Count, for every Node reachable from the roots, how many edges lead into it. An explicit
     #    to-do list instead of recursion, so a graph thousands of ops deep is no problem.
@@ -191,44 +191,40 @@ def _walk(roots, seeds, retain_graph, inputs=None):
         g = grads.pop(node, None)
         if g is not None and node._hooks:
             g = _run_hooks(node._hooks, g)
-        arrived[node] = node._grad = g
+        node._grad = g
         if g is not None and (needed is None or node in needed):
-            input_grads = _apply(node, g, retain_graph)
+            backward = node._backward
+            if backward is None:
+                raise freed_graph()
+            saved = node._saved
+            if saved is not None:   # check what the rule saved is unchanged, then let it go
+                for counter, version, data, producer in saved:
+                    if counter[0] != version:   # changed in place since it was saved
+                        raise modified_in_place(_dtypes.from_numpy_dtype(data.dtype)._legacy,
+                                                data.shape, producer, counter[0], version)
+                if not retain_graph:
+                    node._backward = node._saved = None   # the closure held the saved values
+            input_grads = backward(g)
         else:   # nothing to pass on, but the inputs must not wait for it
             input_grads = (None,) * len(node._next)
         for nxt, gi in zip(node._next, input_grads):
             if isinstance(nxt, Node):
                 if gi is not None:
-                    _add(grads, nxt, gi)
-                pending[nxt] -= 1
-                if pending[nxt] == 0:
+                    earlier = grads.get(nxt)
+                    grads[nxt] = gi if earlier is None else earlier + gi
+                count = pending[nxt] - 1
+                pending[nxt] = count
+                if count == 0:
                     ready.append(nxt)
             elif nxt is not None and gi is not None and (needed is None or nxt in needed):
-                _add(arrived, nxt, gi)
+                _add(leaves, nxt, gi)
 
     # 3. A leaf's hooks see its total gradient, once.
-    for leaf, g in arrived.items():
-        hooks = isinstance(leaf, Tensor) and leaf._extras and leaf._extras.get("hooks")
+    for leaf, g in leaves.items():
+        hooks = leaf._extras and leaf._extras.get("hooks")
         if hooks:
-            arrived[leaf] = _run_hooks(hooks, g)
-    return arrived
-
-
-def _apply(node, g, retain_graph):
-    """Run one Node's backward rule, after checking that what it saved is unchanged; then free
-    what it saved, unless the graph is to be kept for another backward."""
-    backward = node._backward
-    if backward is None:
-        raise freed_graph()
-    saved = node._saved
-    if saved is not None:
-        for counter, version, data, producer in saved:
-            if counter[0] != version:   # changed in place since it was saved
-                raise modified_in_place(_dtypes.from_numpy_dtype(data.dtype)._legacy,
-                                        data.shape, producer, counter[0], version)
-        if not retain_graph:
-            node._backward = node._saved = None   # the closure held the saved values
-    return backward(g)
+            leaves[leaf] = _run_hooks(hooks, g)
+    return pending, leaves
 
 
 def _leading_to(inputs, pending):
@@ -306,13 +302,13 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     if inputs is not None:
         raise unsupported("backward(inputs=...)")
     tensors = _as_tuple(tensors)
-    for where, g in _walk(tensors, _seeds(tensors, grad_tensors), retain_graph).items():
-        if g is None:
-            continue
-        if isinstance(where, Tensor):
-            _accumulate(where, g)
-        elif where._retain is not None and where._retain() is not None:
-            _accumulate(where._retain(), g)
+    nodes, leaves = _walk(tensors, _seeds(tensors, grad_tensors), retain_graph)
+    for leaf, g in leaves.items():
+        _accumulate(leaf, g)
+    for node in nodes:
+        owner = node._retain and node._retain()
+        if owner is not None and node._grad is not None:
+            _accumulate(owner, node._grad)
 
 
 def tensor_backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
@@ -328,12 +324,12 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     if create_graph:
         raise unsupported("create_graph=True (higher-order gradients)")
     outputs, inputs = _as_tuple(outputs), _as_tuple(inputs)
-    arrived = _walk(outputs, _seeds(outputs, grad_outputs), retain_graph, inputs)
+    nodes, leaves = _walk(outputs, _seeds(outputs, grad_outputs), retain_graph, inputs)
     results = []
     for index, t in enumerate(inputs):
         if not t._requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
-        g = arrived.get(t.grad_fn or t)
+        g = leaves.get(t) if t.grad_fn is None else t.grad_fn._grad if t.grad_fn in nodes else None
         if g is None and materialize_grads:
             g = np.zeros_like(t._data)
         elif g is None and not allow_unused:

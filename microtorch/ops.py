@@ -18,30 +18,35 @@ from ._checks import (_axes, _broadcast_error, _broadcasting, _check_cat, _check
                       _check_matmul, _check_stack, _dim, _infer_shape, _permutation, _shape_arg)
 from ._dtypes import result_dtype
 from ._errors import T_NOT_2D, unsupported
-from ._silent import silent
+from ._silent import loud, quiet, silent
 from .engine import _op, _unbroadcast, tensor_backward
-from .tensor import (Tensor, _as_tensor, _operands, _share_memory, _wrap, index_to_numpy,
+from ._tensor import (Tensor, _as_tensor, _operands, _share_memory, _wrap, index_to_numpy,
                      return_type)
 
 
 # --- arithmetic ---------------------------------------------------------------------------------
 def _binary(self, other, forward, floating=False):
-    """What every binary op does first: the two NumPy operands in the dtype PyTorch computes in,
-    `other` as a Tensor or None (a Python number gets no gradient), which of the two need a
-    gradient, and the forward result (with PyTorch's error for shapes that do not broadcast)."""
+    """What every binary op does first: the two NumPy operands in the dtype PyTorch computes in
+    (`a` an array or NumPy scalar; `b` too, or a Python number), `other` as a Tensor or None (a
+    number gets no gradient), which of the two need a gradient, and the forward result (with
+    PyTorch's error for shapes that do not broadcast). The forward runs silently on inf and nan
+    (these ops are the hottest: they skip `silent`'s wrapper, see the table)."""
     a, b = _operands(self, other, floating)
     other = other if isinstance(other, Tensor) else None
+    token = quiet()
     try:
         out = forward(a, b)
     except ValueError:
         raise _broadcast_error(a, b) from None
+    finally:
+        loud(token)
     return a, b, other, self._requires_grad, other is not None and other._requires_grad, out
 
 
 def add(self, other):
     """d(a+b)/da = d(a+b)/db = 1: both inputs get g (summed back over broadcast dims)."""
     a, b, other, need_a, need_b, out = _binary(self, other, operator.add)
-    sa, sb = np.shape(a), np.shape(b)
+    sa, sb = a.shape, b.shape if need_b else None   # backward needs only the shapes
 
     def backward(g):
         return (_unbroadcast(g, sa) if need_a else None,
@@ -52,7 +57,7 @@ def add(self, other):
 def sub(self, other):
     """d(a-b)/da = 1 and d(a-b)/db = -1."""
     a, b, other, need_a, need_b, out = _binary(self, other, operator.sub)
-    sa, sb = np.shape(a), np.shape(b)
+    sa, sb = a.shape, b.shape if need_b else None
 
     def backward(g):
         return (_unbroadcast(g, sa) if need_a else None,
@@ -74,8 +79,8 @@ def mul(self, other):
     a, b, other, need_a, need_b, out = _binary(self, other, operator.mul)
 
     def backward(g):
-        return (_unbroadcast(g * b, np.shape(a)) if need_a else None,
-                _unbroadcast(g * a, np.shape(b)) if need_b else None)
+        return (_unbroadcast(g * b, a.shape) if need_a else None,
+                _unbroadcast(g * a, b.shape) if need_b else None)
     # Like PyTorch, keep (and version-check) b only if a needs a gradient, and vice versa.
     return _op(out, "MulBackward0", backward, (self, other),
                saves=(other if need_a else None, self if need_b else None))
@@ -86,8 +91,8 @@ def div(self, other):
     a, b, other, need_a, need_b, out = _binary(self, other, operator.truediv, floating=True)
 
     def backward(g):
-        return (_unbroadcast(g / b, np.shape(a)) if need_a else None,
-                _unbroadcast(-g * a / (b * b), np.shape(b)) if need_b else None)
+        return (_unbroadcast(g / b, a.shape) if need_a else None,
+                _unbroadcast(-g * a / (b * b), b.shape) if need_b else None)
     return _op(out, "DivBackward0", backward, (self, other),
                saves=(other if need_a else None, self if need_b else None))
 
@@ -122,20 +127,19 @@ def pow(self, exponent):
     """d(x**e)/dx = e * x**(e-1); for a tensor exponent also d(x**e)/de = x**e * log(x)."""
     if isinstance(exponent, Tensor):
         return _pow_tensor(self, exponent)
-    x, e = _operands(self, exponent)
-    if x.dtype.kind in "iu" and isinstance(e, int) and e < 0:
+    if self._data.dtype.kind in "iu" and type(exponent) is int and exponent < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
+    x, e, _, _, _, out = _binary(self, exponent, operator.pow)
 
     def backward(g):
         if e == 0:
             return (np.zeros_like(g),)
         return (g * e * x ** (e - 1),)
-    return _op(x ** e, "PowBackward0", backward, (self,), saves=(self, exponent))
+    return _op(out, "PowBackward0", backward, (self,), saves=(self, exponent))
 
 
 def _pow_tensor(self, exponent):
-    x, e = _operands(self, exponent)
-    out = _broadcasting(np.power, x, e)
+    x, e, _, _, _, out = _binary(self, exponent, np.power)
 
     def backward(g):
         gx = np.where(e == 0, 0, g * e * x ** np.where(e == 0, 1, e - 1))
@@ -511,7 +515,7 @@ def permute(self, *dims):
 
 def T(self):
     if self._data.ndim != 2:
-        warnings.warn(T_NOT_2D, UserWarning, stacklevel=3)
+        warnings.warn(T_NOT_2D, UserWarning, stacklevel=2)
     return self.permute(*range(self._data.ndim - 1, -1, -1))
 
 
@@ -659,24 +663,30 @@ def where(condition, input=None, other=None):
 
 
 # --- the table ------------------------------------------------------------------------------------
-# Tensor's methods and operators that record a graph. Each runs silently on inf and nan.
-METHODS = {
-    "__add__": add, "__radd__": add, "add": add, "__sub__": sub, "sub": sub, "__rsub__": rsub,
-    "__mul__": mul, "__rmul__": mul, "mul": mul, "__truediv__": div, "div": div,
-    "__rtruediv__": rdiv, "reciprocal": reciprocal, "__neg__": neg, "__pos__": pos,
-    "__pow__": pow, "pow": pow, "__rpow__": rpow, "__matmul__": matmul, "matmul": matmul,
-    "__rmatmul__": rmatmul, "mm": mm,
-    "sum": sum, "mean": mean, "max": max, "min": min,
-    "exp": exp, "log": log, "sqrt": sqrt, "abs": abs, "clamp": clamp, "clip": clamp, "relu": relu,
-    "sigmoid": sigmoid, "tanh": tanh, "softmax": softmax, "log_softmax": log_softmax,
+# Tensor's methods and operators that record a graph. Those that compute new floating-point
+# values run under `silent` (quiet on inf and nan, as PyTorch); the others only move, pick or
+# compare values, or silence their own arithmetic (`_binary`), and skip its cost.
+SILENT = {
+    "__rsub__": rsub, "__rtruediv__": rdiv, "reciprocal": reciprocal, "__rpow__": rpow,
+    "__matmul__": matmul, "matmul": matmul, "__rmatmul__": rmatmul, "mm": mm,
+    "sum": sum, "mean": mean, "exp": exp, "log": log, "sqrt": sqrt, "clamp": clamp,
+    "clip": clamp, "sigmoid": sigmoid, "tanh": tanh, "softmax": softmax,
+    "log_softmax": log_softmax, "to": to,
+}
+PLAIN = {
+    "__add__": add, "__radd__": add, "add": add, "__sub__": sub, "sub": sub, "__mul__": mul,
+    "__rmul__": mul, "mul": mul, "__truediv__": div, "div": div, "__pow__": pow, "pow": pow,
+    "__neg__": neg, "__pos__": pos, "max": max, "min": min, "abs": abs, "relu": relu,
     "reshape": reshape, "view": view, "flatten": flatten, "view_as": view_as,
     "reshape_as": reshape_as, "squeeze": squeeze, "unsqueeze": unsqueeze,
-    "transpose": transpose, "t": t, "permute": permute, "clone": clone, "to": to,
+    "transpose": transpose, "t": t, "permute": permute, "clone": clone,
     "__getitem__": getitem, "unbind": unbind,
 }
-for _name, _function in METHODS.items():
+for _name, _function in SILENT.items():
     setattr(Tensor, _name, silent(_function))
-Tensor.T = property(silent(T))
+for _name, _function in PLAIN.items():
+    setattr(Tensor, _name, _function)
+Tensor.T = property(T)
 Tensor.backward = tensor_backward
 
 # torch.<name>(t, ...) is t.<name>(...) (torch.neg is -t); cat, stack and where are only functions.

@@ -18,7 +18,7 @@ import re
 import numpy as np
 
 from .engine import Node
-from .tensor import Tensor
+from ._tensor import Tensor
 
 __all__ = ["graph", "to_dot"]
 

@@ -1,5 +1,5 @@
 """nn.Parameter: a leaf tensor that a Module registers as something to train."""
-from ..tensor import Tensor, _wrap
+from .._tensor import Tensor, _wrap
 
 
 class Parameter(Tensor):

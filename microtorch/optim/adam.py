@@ -4,7 +4,7 @@ import numpy as np
 
 from .._errors import unsupported
 from .._silent import silent
-from ..tensor import _wrap
+from .._tensor import _wrap
 from .optimizer import Optimizer
 
 

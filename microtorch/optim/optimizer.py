@@ -3,7 +3,7 @@ import copy
 from collections import defaultdict
 
 from ..grad_mode import enable_grad
-from ..tensor import Tensor
+from .._tensor import Tensor
 
 
 class Optimizer:

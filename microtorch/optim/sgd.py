@@ -2,7 +2,7 @@
 (Nesterov) momentum, exactly in PyTorch's order of operations."""
 from .._errors import unsupported
 from .._silent import silent
-from ..tensor import _wrap, axpy_
+from .._tensor import _wrap, axpy_
 from .optimizer import Optimizer
 
 

@@ -3,7 +3,7 @@ from collections import OrderedDict
 
 from ..._errors import unsupported
 from ...grad_mode import no_grad
-from ...tensor import Tensor
+from ..._tensor import Tensor
 from ..parameter import Parameter
 
 
