@@ -123,7 +123,10 @@ def _op(data, name, backward, inputs, saves=(), saves_output=False):
             edges.append(None)
     if not recording:
         return out
-    node = _node_types[name]() if name in _node_types else _node_type(name)()
+    try:
+        node = _node_types[name]()
+    except KeyError:   # the first op of its kind
+        node = _node_type(name)()
     node._backward = backward
     node._next = edges
     saved = None
@@ -162,13 +165,16 @@ def _walk(roots, seeds, retain_graph, inputs=None):
     """The backward pass: from `roots`, whose gradients are `seeds`, back to the leaves.
 
     Returns the Nodes reached, each holding in `_grad` the gradient that reached it (None if
-    none did), and {leaf: its summed gradient}. With `inputs` (autograd.grad) only the Nodes
-    that lead to one of them run, and only those leaves count.
+    none did), and {id(leaf): [leaf, its summed gradient]}. With `inputs` (autograd.grad) only
+    the Nodes that lead to one of them run, and only those leaves count.
     """
     grads = {}    # Node -> gradient flowing into it so far, summed over all its uses
-    leaves = {}   # leaf -> the same
+    leaves = {}   # the same for leaves, by id (a Tensor's own __hash__ is a slower Python call)
     for t, g in zip(roots, seeds):
-        _add(leaves if t.grad_fn is None else grads, t.grad_fn or t, g)
+        if t.grad_fn is None:
+            _add_to_leaf(leaves, t, g)
+        else:
+            grads[t.grad_fn] = grads[t.grad_fn] + g if t.grad_fn in grads else g
 
     # 1. Count, for every Node reachable from the roots, how many edges lead into it. An explicit
     #    to-do list instead of recursion, so a graph thousands of ops deep is no problem.
@@ -216,20 +222,20 @@ def _walk(roots, seeds, retain_graph, inputs=None):
                 pending[nxt] = count
                 if count == 0:
                     ready.append(nxt)
-            elif nxt is not None and gi is not None and (needed is None or nxt in needed):
-                _add(leaves, nxt, gi)
+            elif nxt is not None and gi is not None and (needed is None or id(nxt) in needed):
+                _add_to_leaf(leaves, nxt, gi)
 
     # 3. A leaf's hooks see its total gradient, once.
-    for leaf, g in leaves.items():
-        hooks = leaf._extras and leaf._extras.get("hooks")
+    for entry in leaves.values():
+        hooks = entry[0]._extras and entry[0]._extras.get("hooks")
         if hooks:
-            leaves[leaf] = _run_hooks(hooks, g)
+            entry[1] = _run_hooks(hooks, entry[1])
     return pending, leaves
 
 
 def _leading_to(inputs, pending):
-    """For autograd.grad: the Nodes from which one of `inputs` can be reached, and the leaves
-    among `inputs`. Running other Nodes would be wasted work, and could fail on values an
+    """For autograd.grad: the Nodes from which one of `inputs` can be reached, and the ids of
+    the leaves among `inputs`. Running other Nodes would be wasted work, and could fail on values an
     earlier backward freed."""
     remaining = dict(pending)
     order = [n for n, count in remaining.items() if count == 0]
@@ -240,16 +246,22 @@ def _leading_to(inputs, pending):
                 if remaining[nxt] == 0:
                     order.append(nxt)
     wanted = {t.grad_fn for t in inputs if t.grad_fn is not None}
-    needed = {t for t in inputs if t.grad_fn is None}
+    needed = {id(t) for t in inputs if t.grad_fn is None}
     for node in reversed(order):   # inputs' side first: a Node is needed if it feeds one
-        if any(nxt in needed or nxt in wanted for nxt in node._next):
-            needed.add(node)
+        for nxt in node._next:
+            if isinstance(nxt, Node) and (nxt in needed or nxt in wanted) or \
+                    isinstance(nxt, Tensor) and id(nxt) in needed:
+                needed.add(node)
+                break
     return needed
 
 
-def _add(sums, key, g):
-    earlier = sums.get(key)
-    sums[key] = g if earlier is None else earlier + g
+def _add_to_leaf(leaves, leaf, g):
+    entry = leaves.get(id(leaf))
+    if entry is None:
+        leaves[id(leaf)] = [leaf, g]
+    else:
+        entry[1] = entry[1] + g
 
 
 def _run_hooks(hooks, g):
@@ -303,7 +315,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
         raise unsupported("backward(inputs=...)")
     tensors = _as_tuple(tensors)
     nodes, leaves = _walk(tensors, _seeds(tensors, grad_tensors), retain_graph)
-    for leaf, g in leaves.items():
+    for leaf, g in leaves.values():
         _accumulate(leaf, g)
     for node in nodes:
         owner = node._retain and node._retain()
@@ -329,7 +341,10 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     for index, t in enumerate(inputs):
         if not t._requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
-        g = leaves.get(t) if t.grad_fn is None else t.grad_fn._grad if t.grad_fn in nodes else None
+        if t.grad_fn is None:
+            g = leaves[id(t)][1] if id(t) in leaves else None
+        else:
+            g = t.grad_fn._grad if t.grad_fn in nodes else None
         if g is None and materialize_grads:
             g = np.zeros_like(t._data)
         elif g is None and not allow_unused:
