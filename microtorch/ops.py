@@ -19,9 +19,9 @@ from ._checks import (_axes, _broadcast_error, _broadcasting, _check_cat, _check
 from ._dtypes import result_dtype
 from ._errors import T_NOT_2D, unsupported
 from ._silent import loud, quiet, silent
-from .engine import _op, _unbroadcast, tensor_backward
 from ._tensor import (Tensor, _as_tensor, _operands, _share_memory, _wrap, index_to_numpy,
-                     return_type)
+                      return_type)
+from .engine import _op, _unbroadcast, tensor_backward
 
 
 # --- arithmetic ---------------------------------------------------------------------------------

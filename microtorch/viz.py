@@ -9,16 +9,16 @@ Nodes are the tensors of the computation: leaves (the tensors that require grad)
 (labelled with the op's grad_fn name). Each carries its shape, value and gradient (a leaf's
 `.grad`; for an op result, the gradient that reached it in the latest backward, or None). An op
 result's value is known for `tensor` and the tensors in `names`; for the others it is None, as
-the graph, like PyTorch's, keeps no values it does not need. Edges
-point the way values flow, from an op's inputs to its result. Tensors that do not require grad
-(the data) are not part of the graph, as in PyTorch.
+the graph, like PyTorch's, keeps no values it does not need. Edges point the way values flow,
+from an op's inputs to its result. Tensors that do not require grad (the data) are not part of
+the graph, as in PyTorch.
 """
 import re
 
 import numpy as np
 
-from .engine import Node
 from ._tensor import Tensor
+from .engine import Node
 
 __all__ = ["graph", "to_dot"]
 

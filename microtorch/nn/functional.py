@@ -7,8 +7,8 @@ import numpy as np
 from .._dtypes import result_dtype
 from .._errors import module_getattr, unsupported
 from .._silent import silent
-from ..engine import _op, _unbroadcast
 from .._tensor import Tensor, _as_tensor
+from ..engine import _op, _unbroadcast
 
 _REDUCTIONS = ("mean", "sum", "none")
 

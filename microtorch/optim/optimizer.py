@@ -2,8 +2,8 @@
 import copy
 from collections import defaultdict
 
-from ..grad_mode import enable_grad
 from .._tensor import Tensor
+from ..grad_mode import enable_grad
 
 
 class Optimizer:

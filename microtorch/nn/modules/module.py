@@ -2,8 +2,8 @@
 from collections import OrderedDict
 
 from ..._errors import unsupported
-from ...grad_mode import no_grad
 from ..._tensor import Tensor
+from ...grad_mode import no_grad
 from ..parameter import Parameter
 
 
