@@ -1,15 +1,19 @@
 """microtorch: the part of PyTorch a learner meets, in NumPy. `import microtorch as torch`.
 
-The engine (Tensor, graph, backward) is microtorch/engine.py; read it first.
+Read the engine first (microtorch/engine.py: the graph and backward), then one op of ops.py.
+The Tensor itself is _tensor.py; grad_mode.py switches recording off.
 """
 from . import _dtypes
-from ._creation import (Generator, arange, as_tensor, empty, eye, from_numpy, full, full_like,
-                        linspace, manual_seed, ones, ones_like, rand, rand_like, randint, randn,
-                        randn_like, randperm, seed, tensor, zeros, zeros_like)
+from ._creation import (arange, as_tensor, empty, eye, from_numpy, full, full_like, linspace,
+                        ones, ones_like, rand, rand_like, randint, randn, randn_like, randperm,
+                        tensor, zeros, zeros_like)
 from ._dtypes import dtype
-from ._errors import module_getattr
-from .engine import (Size, Tensor, cat, device, enable_grad, is_grad_enabled, no_grad,
-                     set_grad_enabled, stack, where)
+from ._errors import module_getattr, refuse_missing_modules
+from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,
+                        no_grad, set_grad_enabled)
+from .ops import TORCH_FUNCTIONS
+from .random import Generator, manual_seed, seed
+from ._tensor import Size, Tensor, device
 
 __version__ = "0.1.0"
 
@@ -19,7 +23,7 @@ int64 = long = _dtypes.int64
 int32 = int = _dtypes.int32
 bool = _dtypes.bool_
 
-inference_mode = no_grad   # the same effect on the values a learner sees
+globals().update(TORCH_FUNCTIONS)
 
 
 def get_default_dtype():
@@ -34,28 +38,7 @@ def numel(input):
     return input.numel()
 
 
-def _method(name):
-    def function(input, *args, **kwargs):
-        return getattr(input, name)(*args, **kwargs)
-    function.__name__ = name
-    function.__doc__ = f"torch.{name}(t, ...) is t.{name}(...)."
-    return function
-
-
-# torch.exp(x) and friends are the Tensor methods called as functions.
-for _name in ("add", "sub", "mul", "div", "pow", "matmul", "mm", "sum", "mean", "max", "min",
-              "exp", "log", "sqrt", "abs", "clamp", "clip", "relu", "sigmoid", "tanh", "softmax",
-              "log_softmax", "reshape", "flatten", "squeeze", "unsqueeze", "transpose", "t",
-              "permute", "argmax", "argmin", "eq", "ne", "lt", "le", "gt", "ge", "allclose",
-              "isclose", "equal", "clone", "detach", "all", "any", "unbind"):
-    globals()[_name] = _method(_name)
-del _name
-
-
-def neg(input):
-    return -input
-
-
 from . import autograd, nn, optim, viz   # noqa: E402  (they import the names above)
 
+refuse_missing_modules()   # `import torch.utils` names what is missing
 __getattr__ = module_getattr("torch")

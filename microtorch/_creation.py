@@ -1,46 +1,12 @@
-"""Making tensors: torch.tensor, zeros, ones, arange, rand, ... and the random number generator."""
+"""Making tensors: torch.tensor, zeros, ones, arange, rand, ... (random draws come from random.py)."""
 import numbers
 import warnings
 
 import numpy as np
 
-from . import _dtypes
+from . import _dtypes, random
 from ._errors import unsupported
-from .engine import Tensor, _wrap
-
-_DEFAULT_SEED = 67280421310721   # PyTorch's initial seed: a fresh process is reproducible too
-_rng = np.random.default_rng(_DEFAULT_SEED)
-
-
-class Generator:
-    """What manual_seed returns; microtorch has one global generator (NumPy's PCG64)."""
-
-    def __init__(self, seed):
-        self._seed = seed
-
-    def initial_seed(self):
-        return self._seed
-
-    def __repr__(self):
-        return f"<torch._C.Generator object at {hex(id(self))}>"
-
-
-def manual_seed(seed):
-    """Make every later random draw (rand, randn, randint, nn.Linear's init) reproducible.
-    The numbers differ from PyTorch's: only the determinism is the same."""
-    global _rng
-    seed = int(seed)
-    _rng = np.random.default_rng(seed % 2**64)
-    return Generator(seed)
-
-
-def seed():
-    return manual_seed(np.random.SeedSequence().entropy % 2**63)
-
-
-def _generator():
-    return _rng
-
+from ._tensor import Tensor, _wrap
 
 def _finish(data, requires_grad):
     t = _wrap(data)
@@ -213,13 +179,13 @@ def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
 
 def rand(*size, dtype=None, requires_grad=False):
     """Uniform on [0, 1)."""
-    return _finish(_rng.random(_size(size), dtype=np.float64).astype(_np_dtype(dtype)),
+    return _finish(random.generator().random(_size(size), dtype=np.float64).astype(_np_dtype(dtype)),
                    requires_grad)
 
 
 def randn(*size, dtype=None, requires_grad=False):
     """Standard normal: mean 0, standard deviation 1."""
-    return _finish(_rng.standard_normal(_size(size)).astype(_np_dtype(dtype)), requires_grad)
+    return _finish(random.generator().standard_normal(_size(size)).astype(_np_dtype(dtype)), requires_grad)
 
 
 def randint(low, high=None, size=None, dtype=None, requires_grad=False):
@@ -230,7 +196,7 @@ def randint(low, high=None, size=None, dtype=None, requires_grad=False):
         low, high, size = 0, low, high
     if high is None:
         low, high = 0, low
-    return _finish(_rng.integers(low, high, _size((size,))).astype(_np_dtype(dtype, np.int64)),
+    return _finish(random.generator().integers(low, high, _size((size,))).astype(_np_dtype(dtype, np.int64)),
                    requires_grad)
 
 
@@ -243,4 +209,4 @@ def randn_like(input, dtype=None):
 
 
 def randperm(n, dtype=None):
-    return _wrap(_rng.permutation(int(n)).astype(_np_dtype(dtype, np.int64)))
+    return _wrap(random.generator().permutation(int(n)).astype(_np_dtype(dtype, np.int64)))

@@ -5,6 +5,8 @@ should be, so binary ops ask `result_dtype` instead of trusting NumPy.
 """
 import numpy as np
 
+from ._errors import unsupported
+
 
 class dtype:
     """A tensor element type, printed as PyTorch prints it (`torch.float32`)."""
@@ -48,7 +50,6 @@ def from_numpy_dtype(np_dtype):
     try:
         return _BY_NUMPY[np_dtype]
     except KeyError:
-        from ._errors import unsupported
         raise unsupported(f"tensors of NumPy dtype {np_dtype}") from None
 
 

@@ -1,8 +1,8 @@
 """Error texts kept out of the engine's way: the refusal microtorch adds for what it leaves out,
 and PyTorch's long autograd messages, word for word."""
+import importlib.abc
 import re
-
-from . import _dtypes
+import sys
 
 
 def unsupported(feature):
@@ -45,15 +45,44 @@ def freed_graph():
         "calling backward.")
 
 
-def modified_in_place(counter, version, data, producer):
+def modified_in_place(type_name, shape, producer, now, expected):
     """A saved value changed in place between forward and backward (its version moved on)."""
-    what = f"[torch.{_dtypes.from_numpy_dtype(data.dtype)._legacy} {list(data.shape)}]"
+    what = f"[torch.{type_name} {list(shape)}]"
     if producer is not None:
         name = producer.__name__ if isinstance(producer, type) else type(producer).__name__
         what += f", which is output 0 of {re.sub(r'Backward[0-9]+$', '', name)},"
     return RuntimeError(
         "one of the variables needed for gradient computation has been modified by an "
-        f"inplace operation: {what} is at version {counter[0]}; expected version "
-        f"{version} instead. Hint: enable anomaly detection to find the operation that "
+        f"inplace operation: {what} is at version {now}; expected version "
+        f"{expected} instead. Hint: enable anomaly detection to find the operation that "
         "failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, "
         "check_nan=False).")
+
+
+class UnsupportedModules(importlib.abc.MetaPathFinder):
+    """Last on sys.meta_path: `import torch.utils` (any submodule microtorch lacks) raises the
+    subset's refusal naming it, where Python would say only ModuleNotFoundError."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        parent, _, child = fullname.rpartition(".")
+        owner = sys.modules.get(parent)
+        if owner is None or not getattr(owner, "__name__", "").startswith("microtorch"):
+            return None
+        name = "torch" + f"{owner.__name__}.{child}"[len("microtorch"):]
+        raise unsupported(f"the module {name}")
+
+
+def refuse_missing_modules():
+    if not any(isinstance(f, UnsupportedModules) for f in sys.meta_path):
+        sys.meta_path.append(UnsupportedModules())
+
+INFERENCE_INPLACE = (
+    "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a "
+    "clone to get a normal tensor before doing inplace update.See "
+    "https://github.com/pytorch/rfcs/pull/17 for more details.")
+
+INFERENCE_SAVED = (
+    "Inference tensors cannot be saved for backward. Please do not use Tensors created in "
+    "inference mode in computation tracked by autograd. To work around this, you can make a "
+    "clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of "
+    "`torch.inference_mode()`.")

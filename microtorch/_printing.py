@@ -104,7 +104,6 @@ def _with_suffixes(text, suffixes, indent):
 
 
 def tensor_repr(t):
-    from .nn.parameter import Parameter
     values = t._data
     prefix = "tensor("
     indent = len(prefix)
@@ -127,7 +126,4 @@ def tensor_repr(t):
         suffixes.append(f"grad_fn=<{type(t.grad_fn).__name__}>")
     elif t._requires_grad:
         suffixes.append("requires_grad=True")
-    text = _with_suffixes(prefix + body, suffixes, indent)
-    if isinstance(t, Parameter):
-        return "Parameter containing:\n" + text
-    return text
+    return _with_suffixes(prefix + body, suffixes, indent)

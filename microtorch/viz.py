@@ -7,15 +7,18 @@ Graphviz DOT.
 
 Nodes are the tensors of the computation: leaves (the tensors that require grad) and op results
 (labelled with the op's grad_fn name). Each carries its shape, value and gradient (a leaf's
-`.grad`; for an op result, the gradient that reached it in the latest backward, or None). Edges
-point the way values flow, from an op's inputs to its result. Tensors that do not require grad
-(the data) are not part of the graph, as in PyTorch.
+`.grad`; for an op result, the gradient that reached it in the latest backward, or None). An op
+result's value is known for `tensor` and the tensors in `names`; for the others it is None, as
+the graph, like PyTorch's, keeps no values it does not need. Edges point the way values flow,
+from an op's inputs to its result. Tensors that do not require grad (the data) are not part of
+the graph, as in PyTorch.
 """
 import re
 
 import numpy as np
 
-from .engine import Node, Tensor
+from ._tensor import Tensor
+from .engine import Node
 
 __all__ = ["graph", "to_dot"]
 
@@ -41,6 +44,9 @@ def graph(tensor, names=None):
     # A named result is found through its grad_fn, a named leaf through itself.
     labels = {id(t.grad_fn if t.grad_fn is not None else t): name
               for name, t in (names or {}).items()}
+    # A Node keeps no values: an op's result is known only if its tensor is at hand.
+    values = {id(t.grad_fn): t._data for t in [tensor, *(names or {}).values()]
+              if t.grad_fn is not None}
     ids, nodes, edges = {}, [], []
 
     def visit(item):
@@ -50,12 +56,13 @@ def graph(tensor, names=None):
         ids[key] = f"n{len(ids)}"
         if isinstance(item, Node):
             kind, op, grad_fn = "op", _op_name(item), type(item).__name__
-            value, grad = item._value, item._grad
+            value, grad = values.get(key), item._grad
         else:
             kind, op, grad_fn = "leaf", None, None
             value, grad = item._data, None if item._grad is None else item._grad._data
         nodes.append({"id": ids[key], "kind": kind, "op": op, "grad_fn": grad_fn,
-                      "label": labels.get(key, op or "leaf"), "shape": list(np.shape(value)),
+                      "label": labels.get(key, op or "leaf"),
+                      "shape": list(item._shape if kind == "op" else np.shape(value)),
                       "value": _as_list(value), "grad": _as_list(grad)})
         return ids[key], True
 

@@ -1,18 +1,14 @@
 """torch.nn.functional: layers and losses as functions. Each fused op keeps PyTorch's grad_fn name
-and writes its forward and backward side by side, like the ops in engine.py."""
+and writes its forward and backward side by side, like the ops in ops.py."""
 import warnings
 
 import numpy as np
 
 from .._dtypes import result_dtype
 from .._errors import module_getattr, unsupported
-from ..engine import Tensor, _as_tensor, _node_type, _op, _unbroadcast
-
-AddmmBackward0, MmBackward0, ViewBackward0, MseLossBackward0, NllLossBackward0 = map(
-    _node_type, ["AddmmBackward0", "MmBackward0", "ViewBackward0", "MseLossBackward0",
-                 "NllLossBackward0"])
-BinaryCrossEntropyBackward0, BinaryCrossEntropyWithLogitsBackward0 = map(
-    _node_type, ["BinaryCrossEntropyBackward0", "BinaryCrossEntropyWithLogitsBackward0"])
+from .._silent import silent
+from .._tensor import Tensor, _as_tensor
+from ..engine import _op, _unbroadcast
 
 _REDUCTIONS = ("mean", "sum", "none")
 
@@ -49,6 +45,7 @@ def log_softmax(input, dim=None, dtype=None):
     return input.log_softmax(_softmax_dim(input.ndim) if dim is None else dim)
 
 
+@silent
 def linear(input, weight, bias=None):
     """y = x @ W.T + b in one node. Backward: dx = g @ W, dW = g.T @ x, db = g summed over rows."""
     x, w = input._data, weight._data
@@ -68,14 +65,14 @@ def linear(input, weight, bias=None):
             return ((g.sum(0) if bias is not None else None),
                     (g @ w if need_x else None),
                     (g.T @ x if need_w else None))
-        node = AddmmBackward0 if bias is not None else MmBackward0
+        node = "AddmmBackward0" if bias is not None else "MmBackward0"
     else:
         def backward(g):
             g2, x2 = g.reshape(-1, g.shape[-1]), x.reshape(-1, x.shape[-1])
             return ((_unbroadcast(g, bias._data.shape) if bias is not None else None),
                     (g @ w if need_x else None),
                     (g2.T @ x2 if need_w else None))
-        node = ViewBackward0
+        node = "ViewBackward0"
     return _op(out, node, backward, (bias, input, weight),
                saves=(weight if need_x else None, input if need_w else None))
 
@@ -90,7 +87,7 @@ def _warn_target_size(input, target):
         warnings.warn(
             f"Using a target size ({target.shape!r}) that is different to the input size "
             f"({input.shape!r}). This will likely lead to incorrect results due to broadcasting. "
-            "Please ensure they have the same size.", UserWarning, stacklevel=3)
+            "Please ensure they have the same size.", UserWarning, stacklevel=4)
 
 
 def _reduce(values, reduction):
@@ -108,6 +105,7 @@ def _expand(g, reduction, n, shape):
     return g / g.dtype.type(n) if reduction == "mean" else g
 
 
+@silent
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     """mean((x - y)**2). Backward: 2 (x - y) / n for x, the negative for y."""
     _check_reduction(reduction)
@@ -123,10 +121,11 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
         gd = diff * (2 * _expand(g, reduction, n, diff.shape))
         return (_unbroadcast(gd, input._data.shape),
                 _unbroadcast(-gd, target._data.shape) if need_target else None)
-    return _op(np.asarray(out, dtype=diff.dtype), MseLossBackward0, backward, (input, target),
+    return _op(np.asarray(out, dtype=diff.dtype), "MseLossBackward0", backward, (input, target),
                saves=(input, target))
 
 
+@silent
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     """mean(|x - y|), built from ops (as in PyTorch, whose grad_fn is then MeanBackward0)."""
     _check_reduction(reduction)
@@ -135,6 +134,7 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
 
 
+@silent
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
              reduction="mean"):
     """Negative log likelihood: minus the log-probability of each sample's correct class."""
@@ -148,7 +148,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     if batched and (t.ndim == 0 or t.shape[0] != logp.shape[0]):
         raise ValueError(f"Expected input batch_size ({logp.shape[0]}) to match target "
                          f"batch_size ({t.shape[0] if t.ndim else 0}).")
-    if t.dtype.kind not in "iu":
+    if t.dtype != np.int64:   # PyTorch's Byte (uint8) is not in microtorch
         raise RuntimeError(f"expected target dtype to be Long or Byte, but got "
                            f"{target.dtype._legacy[:-6]}")
     if t.ndim != (1 if batched else 0):
@@ -177,7 +177,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
         gl = np.zeros_like(lp)
         gl[rows, safe] = -scale * keep
         return (gl if batched else gl[0]), None
-    return _op(out, NllLossBackward0, backward, (input, target), saves=(None,))
+    return _op(out, "NllLossBackward0", backward, (input, target), saves=(None,))
 
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
@@ -196,6 +196,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     return nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
 
 
+@silent
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,
                          reduction="mean"):
     """-(y log p + (1 - y) log(1 - p)), with each log clamped at -100 as PyTorch does."""
@@ -209,19 +210,18 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     p, y = input._data, target._data
     if ((p < 0) | (p > 1)).any():
         raise RuntimeError("all elements of input should be between 0 and 1")
-    with np.errstate(divide="ignore"):
-        values = -(y * np.maximum(np.log(p), -100) + (1 - y) * np.maximum(np.log1p(-p), -100))
+    values = -(y * np.maximum(np.log(p), -100) + (1 - y) * np.maximum(np.log1p(-p), -100))
     out, n = _reduce(values, reduction)
 
     def backward(g):
         ge = _expand(g, reduction, n, p.shape)
-        with np.errstate(divide="ignore"):
-            gy = ge * (np.maximum(np.log1p(-p), -100) - np.maximum(np.log(p), -100))
+        gy = ge * (np.maximum(np.log1p(-p), -100) - np.maximum(np.log(p), -100))
         return ge * (p - y) / np.maximum((1 - p) * p, 1e-12), gy
-    return _op(out.astype(p.dtype, copy=False), BinaryCrossEntropyBackward0, backward,
+    return _op(out.astype(p.dtype, copy=False), "BinaryCrossEntropyBackward0", backward,
                (input, target), saves=(input, target))
 
 
+@silent
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,
                                      reduction="mean", pos_weight=None):
     """binary_cross_entropy(sigmoid(x), y) computed stably from the logits x.
@@ -241,7 +241,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
         s = np.where(x >= 0, 1, e) / (1 + e)
         ge = _expand(g, reduction, n, x.shape)
         return ge * (s - y), ge * -x
-    return _op(out.astype(x.dtype, copy=False), BinaryCrossEntropyWithLogitsBackward0, backward,
+    return _op(out.astype(x.dtype, copy=False), "BinaryCrossEntropyWithLogitsBackward0", backward,
                (input, target), saves=(input, target))
 
 

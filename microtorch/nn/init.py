@@ -2,7 +2,7 @@
 import math
 
 from .._errors import module_getattr
-from ..engine import no_grad
+from ..grad_mode import no_grad
 
 
 def _fans(tensor):

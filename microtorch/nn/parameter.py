@@ -1,5 +1,5 @@
 """nn.Parameter: a leaf tensor that a Module registers as something to train."""
-from ..engine import Tensor, _wrap
+from .._tensor import Tensor, _wrap
 
 
 class Parameter(Tensor):
@@ -22,6 +22,9 @@ class Parameter(Tensor):
 
     def __init__(self, data=None, requires_grad=True):
         pass   # everything happens in __new__
+
+    def __repr__(self):
+        return "Parameter containing:\n" + super().__repr__()
 
     def __reduce_ex__(self, protocol):
         return (Parameter, (_wrap(self._data.copy()), self._requires_grad))

@@ -3,7 +3,8 @@
 import numpy as np
 
 from .._errors import unsupported
-from ..engine import _wrap
+from .._silent import silent
+from .._tensor import _wrap
 from .optimizer import Optimizer
 
 
@@ -27,6 +28,7 @@ class Adam(Optimizer):
                                       capturable=capturable, differentiable=differentiable,
                                       fused=fused, decoupled_weight_decay=decoupled_weight_decay))
 
+    @silent   # a diverging run reaches inf and nan without a word, as in PyTorch
     def step(self, closure=None):
         loss = self._closure_loss(closure)
         for group in self.param_groups:

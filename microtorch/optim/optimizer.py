@@ -2,7 +2,8 @@
 import copy
 from collections import defaultdict
 
-from ..engine import Tensor, enable_grad
+from .._tensor import Tensor
+from ..grad_mode import enable_grad
 
 
 class Optimizer:

@@ -1,8 +1,8 @@
 """optim.SGD: p <- p - lr * d, where d is the gradient, optionally with weight decay and
 (Nesterov) momentum, exactly in PyTorch's order of operations."""
 from .._errors import unsupported
-from .._tensor_base import axpy_
-from ..engine import _wrap
+from .._silent import silent
+from .._tensor import _wrap, axpy_
 from .optimizer import Optimizer
 
 
@@ -24,6 +24,7 @@ class SGD(Optimizer):
                                       maximize=maximize, foreach=foreach,
                                       differentiable=differentiable, fused=fused))
 
+    @silent   # a diverging run reaches inf and nan without a word, as in PyTorch
     def step(self, closure=None):
         """One update of every parameter that has a gradient (parameters whose .grad is None are
         skipped). Works on the arrays directly: this is the no_grad part of training. Each

@@ -145,6 +145,16 @@ def test_viz_graph_lists_nodes_with_values_and_grads():
                      (ids["b"], ids["y"])}
 
 
+def test_viz_shows_values_only_of_tensors_at_hand():
+    # The graph keeps no values for drawing: an intermediate nobody holds is freed.
+    w = torch.tensor([1., 2.], requires_grad=True)
+    y = (w * 3).sum()
+    y.backward()
+    by_label = {n["label"]: n for n in viz.graph(y)["nodes"]}
+    assert by_label["Mul"]["value"] is None and by_label["Mul"]["shape"] == [2]
+    assert by_label["Mul"]["grad"] == [1., 1.] and by_label["Sum"]["value"] == 9.0
+
+
 def test_viz_dot_is_a_digraph_with_every_edge():
     x = torch.tensor(2., requires_grad=True)
     y = x * x + x                  # x feeds two ops: the graph is a DAG, each edge once

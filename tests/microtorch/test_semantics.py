@@ -134,6 +134,19 @@ def test_retain_graph_keeps_saved_values():
     assert x.grad.item() == pytest.approx(2 * first)
 
 
+def test_backward_frees_what_the_graph_saved():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = x.exp()                      # ExpBackward0 saves its output
+    saved = weakref.ref(y._data)
+    loss = (y * 3).sum()
+    del y
+    loss.backward(retain_graph=True)
+    assert saved() is not None       # kept while the graph may run again
+    loss.backward()
+    assert saved() is None           # freed, though loss and its graph are still alive
+    assert loss.grad_fn.next_functions[0][0].name() == "MulBackward0"
+
+
 def test_in_place_change_of_a_saved_tensor_is_detected():
     w = torch.tensor([1.0, 2.0], requires_grad=True)
     c = torch.tensor([3.0, 4.0])

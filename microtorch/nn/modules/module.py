@@ -2,7 +2,8 @@
 from collections import OrderedDict
 
 from ..._errors import unsupported
-from ...engine import Tensor, no_grad
+from ..._tensor import Tensor
+from ...grad_mode import no_grad
 from ..parameter import Parameter
 
 

@@ -159,3 +159,18 @@ import torch
 x = torch.tensor([1.7, -2.2])
 print(x.long(), x.int().dtype, x.float().dtype, x.double(), x.bool())
 print(x.to(torch.float64).dtype, x.type(torch.int64), torch.tensor([1, 2]).float())
+
+# %% overflow-and-nan-are-silent
+import numpy as np
+import torch
+big = torch.tensor([1e30, -1e30, 0.0], requires_grad=True)
+y = big * big * 1e10                       # overflow in multiply
+z = (y ** 2).sum() + torch.exp(big * 1e10).sum() + (big / 0.0).sum()   # overflow, divide
+w = torch.log(big) + torch.sqrt(big) + (big - big) / (big - big)       # invalid
+(z + w.sum()).backward()                   # inf and nan gradients
+opt = torch.optim.Adam([big], lr=0.1)
+opt.step()
+with torch.no_grad():
+    big.mul_(1e30).add_(big)
+print(y, z.item(), big.grad)
+np.float32(1e30) * np.float32(1e30)   # the learner's own NumPy still warns

@@ -477,3 +477,43 @@ print(w.grad)
 d = w.detach().clone()
 d.zero_()
 print(w)
+
+# %% inference-tensor-saved-for-backward
+import torch
+with torch.inference_mode():
+    x = torch.ones(2)
+print(x.is_inference(), torch.is_inference_mode_enabled())
+w = torch.ones(2, requires_grad=True)
+print(w + x)   # nothing saved: allowed
+(w * x).sum()  # MulBackward0 would save x
+
+# %% inference-mode-results-do-not-require-grad
+import torch
+w = torch.ones(2, requires_grad=True)
+with torch.inference_mode():
+    y = w * 2
+print(y, y.requires_grad, y.is_inference(), w.is_inference())
+
+# %% inference-tensor-in-place-outside
+import torch
+with torch.inference_mode():
+    x = torch.zeros(3)
+x.add_(1)
+
+# %% inference-tensor-requires-grad-outside
+import torch
+with torch.inference_mode():
+    x = torch.zeros(3)
+print(x.clone().is_inference())
+x.requires_grad_()
+
+# %% inference-mode-decorator
+import torch
+
+@torch.inference_mode()
+def predict(w):
+    return w * 3
+
+w = torch.tensor([1., 2.], requires_grad=True)
+out = predict(w)
+print(out, out.is_inference(), torch.is_grad_enabled())

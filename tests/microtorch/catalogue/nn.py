@@ -400,3 +400,15 @@ with torch.no_grad():
     correct = (logits.argmax(dim=1) == labels).float().mean()
 print(correct, f"{correct.item():.0%}")
 print((logits.argmax(1) == labels).sum().item())
+
+# %% cross-entropy-int32-labels
+import torch
+import torch.nn.functional as F
+logits = torch.zeros(2, 3)
+print(F.cross_entropy(logits, torch.tensor([0, 2])))
+F.cross_entropy(logits, torch.tensor([0, 2], dtype=torch.int32))
+
+# %% nll-loss-int32-labels
+import torch
+import torch.nn.functional as F
+F.nll_loss(torch.zeros(2, 3).log_softmax(1), torch.tensor([1, 0]).int())

@@ -1,13 +1,21 @@
-"""The plain-array side of a Tensor: sizes, conversions, comparisons, printing, indexing and
-in-place updates. None of it records a graph, so it lives apart from engine.py, which
-subclasses it."""
+"""The Tensor: a NumPy array plus what autograd needs to know about it.
+
+Storage (`_data`), the gradient (`.grad`), hooks, views sharing memory and a version counter,
+and every method that computes without recording a graph (sizes, conversions, comparisons,
+printing, in-place updates). The methods that do record one (arithmetic, reductions, shape ops,
+indexing, `backward`) are written in ops.py and engine.py and bound onto Tensor by ops.py's
+table: this module must not import them, since they make Tensors.
+"""
+import warnings
+import weakref
+
 import numpy as np
 
-from . import _creation, _dtypes, _printing
-from . import engine as _engine
+from . import _dtypes, _printing, grad_mode, random
 from ._checks import _axes, _broadcasting, _dim
 from ._dtypes import result_dtype
-from ._errors import unsupported
+from ._errors import INFERENCE_INPLACE, NON_LEAF_GRAD, unsupported
+from ._silent import silent
 
 
 class Size(tuple):
@@ -78,7 +86,7 @@ def index_to_numpy(index):
         index = (index,)
     out, advanced = [], False
     for i in index:
-        if isinstance(i, TensorBase):
+        if isinstance(i, Tensor):
             i = i._data
             advanced = True
         elif isinstance(i, (list, np.ndarray)):
@@ -113,7 +121,7 @@ def _operands(self, other, floating=False):
     """The two NumPy operands of a binary op, converted to the dtype PyTorch would compute in.
     A Python number stays a Python number (NumPy then keeps the tensor's dtype)."""
     a = self._data
-    if isinstance(other, TensorBase):
+    if isinstance(other, Tensor):
         b = other._data
         if a.dtype == b.dtype and (not floating or a.dtype.kind == "f"):
             if a.ndim or b.ndim or a.dtype.kind != "f":
@@ -146,13 +154,145 @@ def _arg_reduce(self, np_op, dim, keepdim):
             out = out.reshape((1,) * x.ndim)
     else:
         out = np_op(x, axis=_dim(dim, x.ndim), keepdims=keepdim)
-    return _engine._wrap(np.asarray(out, dtype=np.int64))
+    return _wrap(np.asarray(out, dtype=np.int64))
 
 
-class TensorBase:
-    """Everything about a tensor that does not take part in autograd."""
+def _wrap(data, cls=None):
+    """A new Tensor around the array `data` (no copy): the fast path every op uses."""
+    t = object.__new__(cls or Tensor)
+    if data.__class__ is not np.ndarray:
+        data = np.asarray(data)   # NumPy returns scalars from 0-d arithmetic; keep arrays
+    t._data = data
+    t._requires_grad = False
+    t.grad_fn = None
+    t._grad = None
+    t._version = [0]
+    t._extras = {"inference": True} if grad_mode._inference else None
+    return t
 
-    __slots__ = ()
+
+def _share_memory(view, base):
+    """Mark `view` as a view of `base`: one version counter, and in-place changes to a view of a
+    leaf that requires grad are refused as PyTorch refuses them."""
+    view._version = base._version
+    if base._requires_grad and base.grad_fn is None and view.grad_fn is not None:
+        view._extras = {"view_of_leaf": True}
+
+
+class Tensor:
+    """An n-dimensional array that can record how it was computed.
+
+    `_data` is the NumPy array holding the values; `grad_fn` the Node that produced it (None for
+    a leaf); `_grad` the accumulated gradient (a Tensor or None); `_version` a one-element list,
+    shared with views of the same memory, counting in-place changes.
+    """
+
+    __slots__ = ("_data", "_requires_grad", "grad_fn", "_grad", "_version", "_extras",
+                 "__weakref__")
+
+    def __init__(self, *args):
+        # The legacy constructor: torch.Tensor([1, 2]) or torch.Tensor(2, 3) make float32 tensors.
+        if len(args) == 1 and not isinstance(args[0], (int, np.integer)):
+            data = args[0]._data if isinstance(args[0], Tensor) else args[0]
+            data = np.array(data, dtype=np.float32)
+        else:
+            data = np.empty(tuple(int(a) for a in args), dtype=np.float32)
+        self._data = data
+        self._requires_grad = False
+        self.grad_fn = None
+        self._grad = None
+        self._version = [0]
+        self._extras = {"inference": True} if grad_mode._inference else None
+
+    def _extras_dict(self):
+        if self._extras is None:
+            self._extras = {}
+        return self._extras
+
+    # --- attributes ---------------------------------------------------------------------------
+    @property
+    def requires_grad(self):
+        return self._requires_grad
+
+    @requires_grad.setter
+    def requires_grad(self, value):
+        self.requires_grad_(value)
+
+    def requires_grad_(self, requires_grad=True):
+        if self.grad_fn is not None:
+            raise RuntimeError(
+                "you can only change requires_grad flags of leaf variables. If you want to use a "
+                "computed variable in a subgraph that doesn't require differentiation use "
+                "var_no_grad = var.detach().")
+        if requires_grad and self.is_inference() and not grad_mode._inference:
+            raise RuntimeError("Setting requires_grad=True on inference tensor outside "
+                               "InferenceMode is not allowed.")
+        if requires_grad and self._data.dtype.kind != "f":
+            raise RuntimeError("only Tensors of floating point dtype can require gradients")
+        self._requires_grad = bool(requires_grad)
+        return self
+
+    def is_inference(self):
+        """Made under inference_mode: such a tensor can never be saved for backward."""
+        return bool(self._extras and self._extras.get("inference"))
+
+    @property
+    def is_leaf(self):
+        return self.grad_fn is None
+
+    @property
+    def grad(self):
+        if self.grad_fn is not None and not self.retains_grad:
+            warnings.warn(NON_LEAF_GRAD, UserWarning, stacklevel=2)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value):
+        if value is not None and tuple(value.shape) != self._data.shape:
+            raise RuntimeError("assigned grad has data of a different size")
+        self._grad = value
+
+    @property
+    def retains_grad(self):
+        return self.grad_fn is not None and self.grad_fn._retain is not None
+
+    def retain_grad(self):
+        """Ask backward to store this non-leaf tensor's gradient in `.grad` too."""
+        if not self._requires_grad:
+            raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+        if self.grad_fn is not None and self.grad_fn._retain is None:
+            self.grad_fn._retain = weakref.ref(self)
+
+    def register_hook(self, hook):
+        """Call `hook(grad)` when this tensor's gradient is computed; a non-None result replaces it."""
+        if not self._requires_grad:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+        if self.grad_fn is None:
+            hooks = self._extras_dict().setdefault("hooks", [])
+        else:
+            if self.grad_fn._hooks is None:
+                self.grad_fn._hooks = []
+            hooks = self.grad_fn._hooks
+        hooks.append(hook)
+        return _HookHandle(hooks, hook)
+
+    @property
+    def data(self):
+        """The same memory as a new leaf that does not require grad. In-place changes through it
+        are invisible to autograd (it has its own version counter): prefer `no_grad()`."""
+        return _wrap(self._data)
+
+    @data.setter
+    def data(self, value):
+        self._data = value._data
+
+    # --- leaving the graph ------------------------------------------------------------------
+    def detach(self):
+        """The same values and memory, cut off from the graph (a new leaf)."""
+        t = _wrap(self._data)
+        t._version = self._version   # one memory, one version counter
+        return t
+
 
     @property
     def shape(self):
@@ -263,7 +403,7 @@ class TensorBase:
         if other is None:
             return NotImplemented
         a, b = _operands(self, other)
-        return _engine._wrap(_broadcasting(np_op, a, b))
+        return _wrap(_broadcasting(np_op, a, b))
 
     def __eq__(self, other):
         return self._compare(other, np.equal)
@@ -292,7 +432,7 @@ class TensorBase:
         return self._compare(other, np.logical_or if self._data.dtype == bool else np.bitwise_or)
 
     def __invert__(self):
-        return _engine._wrap(~self._data)
+        return _wrap(~self._data)
 
     def equal(self, other):
         return self._data.shape == other._data.shape and bool((self._data == other._data).all())
@@ -301,7 +441,7 @@ class TensorBase:
         return bool(np.allclose(self._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
 
     def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-        return _engine._wrap(np.isclose(self._data, _engine._as_tensor(other)._data, rtol=rtol, atol=atol,
+        return _wrap(np.isclose(self._data, _as_tensor(other)._data, rtol=rtol, atol=atol,
                                 equal_nan=equal_nan))
 
     def argmax(self, dim=None, keepdim=False):
@@ -311,10 +451,10 @@ class TensorBase:
         return _arg_reduce(self, np.argmin, dim, keepdim)
 
     def all(self, dim=None, keepdim=False):
-        return _engine._wrap(np.asarray(self._data.all(axis=_axes(dim, self._data.ndim), keepdims=keepdim)))
+        return _wrap(np.asarray(self._data.all(axis=_axes(dim, self._data.ndim), keepdims=keepdim)))
 
     def any(self, dim=None, keepdim=False):
-        return _engine._wrap(np.asarray(self._data.any(axis=_axes(dim, self._data.ndim), keepdims=keepdim)))
+        return _wrap(np.asarray(self._data.any(axis=_axes(dim, self._data.ndim), keepdims=keepdim)))
 
     def contiguous(self):
         return self if self._data.flags.c_contiguous else self.clone()
@@ -341,16 +481,18 @@ class TensorBase:
         return self
 
     def __setitem__(self, index, value):
-        if _engine._grad_enabled and self._requires_grad and self.grad_fn is None:
+        if grad_mode._enabled and self._requires_grad and self.grad_fn is None:
             raise RuntimeError("a view of a leaf Variable that requires grad is being used in an "
                                "in-place operation.")
         self._check_inplace(value)
         idx, _ = index_to_numpy(index)
-        self._data[idx] = value._data if isinstance(value, TensorBase) else value
+        self._data[idx] = value._data if isinstance(value, Tensor) else value
         self._version[0] += 1
 
     def _check_inplace(self, other=None):
-        if not _engine._grad_enabled:
+        if self._extras and self._extras.get("inference") and not grad_mode._inference:
+            raise RuntimeError(INFERENCE_INPLACE)
+        if not grad_mode._enabled:
             return
         if self._requires_grad and self.grad_fn is None:
             raise RuntimeError(
@@ -358,10 +500,11 @@ class TensorBase:
         if self._extras and self._extras.get("view_of_leaf"):
             raise RuntimeError("a view of a leaf Variable that requires grad is being used in an "
                                "in-place operation.")
-        if self._requires_grad or (isinstance(other, TensorBase) and other._requires_grad):
+        if self._requires_grad or (isinstance(other, Tensor) and other._requires_grad):
             raise unsupported("in-place operations on tensors that are part of a graph "
                               "(use the out-of-place op, e.g. y = y + 1)")
 
+    @silent
     def _inplace(self, np_op, other):
         self._check_inplace(other)
         a, b = _operands(self, other)
@@ -373,8 +516,9 @@ class TensorBase:
         self._version[0] += 1
         return self
 
+    @silent
     def add_(self, other, alpha=1):
-        if alpha == 1 or not isinstance(other, TensorBase) or self._data.dtype.kind != "f":
+        if alpha == 1 or not isinstance(other, Tensor) or self._data.dtype.kind != "f":
             return self._inplace(np.add, other if alpha == 1 else other * alpha)
         self._check_inplace(other)
         axpy_(self._data, alpha, other._data)
@@ -382,7 +526,7 @@ class TensorBase:
         return self
 
     def sub_(self, other, alpha=1):
-        return self.add_(other, -alpha) if isinstance(other, TensorBase) else self.add_(-other * alpha)
+        return self.add_(other, -alpha) if isinstance(other, Tensor) else self.add_(-other * alpha)
 
     def mul_(self, other):
         return self._inplace(np.multiply, other)
@@ -403,13 +547,13 @@ class TensorBase:
 
     def fill_(self, value):
         self._check_inplace(value)
-        self._data[...] = value._data if isinstance(value, TensorBase) else value
+        self._data[...] = value._data if isinstance(value, Tensor) else value
         self._version[0] += 1
         return self
 
     def copy_(self, src):
         self._check_inplace(src)
-        self._data[...] = src._data if isinstance(src, TensorBase) else src
+        self._data[...] = src._data if isinstance(src, Tensor) else src
         self._version[0] += 1
         return self
 
@@ -420,7 +564,17 @@ class TensorBase:
         return self
 
     def uniform_(self, a=0.0, b=1.0):
-        return self.copy_(_engine._wrap(_creation._generator().uniform(a, b, self._data.shape)))
+        return self.copy_(_wrap(random.generator().uniform(a, b, self._data.shape)))
 
     def normal_(self, mean=0.0, std=1.0):
-        return self.copy_(_engine._wrap(_creation._generator().normal(mean, std, self._data.shape)))
+        return self.copy_(_wrap(random.generator().normal(mean, std, self._data.shape)))
+
+
+def _as_tensor(x):
+    """x as a Tensor: itself, a NumPy array without a copy, or a Python number or list."""
+    if isinstance(x, Tensor):
+        return x
+    if isinstance(x, np.ndarray):
+        _dtypes.from_numpy_dtype(x.dtype)
+        return _wrap(x)
+    return _wrap(np.asarray(x, dtype=_dtypes.result_dtype(x) if type(x) in _SCALARS else None))
