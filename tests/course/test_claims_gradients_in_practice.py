@@ -72,6 +72,17 @@ def test_only_leaves_store_grad_and_a_non_leaf_warns(torch):
     assert x.grad.item() == 24.0
 
 
+
+def test_the_non_leaf_warning_shows_once_per_line(torch):
+    """Lesson 4: the warning appears the first time the cell runs; a rerun prints only `None`."""
+    cell = "x = torch.tensor(3.0, requires_grad=True)\ny = x * 2\n(y ** 2).backward()\nprint(y.grad)\n"
+    scope = {"torch": torch}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        for _ in range(2):           # the page runs a cell again in the same namespace
+            exec(compile(cell, "<cell>", "exec"), scope)
+    assert len([w for w in caught if "not a leaf" in str(w.message)]) == 1
+
 def test_lesson_says_backward_fills_only_leaves():
     page = text(SLUG)
     assert "Only leaves keep their `.grad`" not in page
