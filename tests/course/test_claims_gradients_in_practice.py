@@ -1,6 +1,6 @@
 """Lesson 4, Gradients in practice: what it says about detach, leaves, freed graphs and
-accumulation is what the libraries do, the old wrong sentences stay gone, and its keys are
-balanced."""
+accumulation is what the libraries do, and the old wrong sentences stay gone (the keys are
+checked for the whole course in test_keys.py)."""
 
 from __future__ import annotations
 
