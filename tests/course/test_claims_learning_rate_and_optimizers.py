@@ -50,6 +50,21 @@ def test_lr_above_one_diverges(torch):
     assert all(b > a for a, b in zip(distances, distances[1:]))
 
 
+
+@pytest.mark.parametrize("momentum, second_move", [(0.0, 0.1), (0.9, 0.1 * (0.9 * 5 + 1))])
+def test_only_momentum_carries_speed_from_one_step_to_the_next(torch, momentum, second_move):
+    """Challenge `why-diverge`: plain SGD's step depends on the current gradient alone."""
+    w = torch.tensor(0.0, requires_grad=True)
+    optimizer = torch.optim.SGD([w], lr=0.1, momentum=momentum)
+    moves = []
+    for slope in [5.0, 1.0]:
+        before = w.item()
+        optimizer.zero_grad()
+        (slope * w).backward()
+        optimizer.step()
+        moves.append(before - w.item())
+    assert moves[1] == pytest.approx(second_move, rel=1e-5)
+
 def test_momentum_makes_the_full_batch_loss_bounce(torch):
     _, losses = sgd_path(torch, 0.05, 12, momentum=0.9)
     rises = [i for i in range(1, len(losses)) if losses[i] > losses[i - 1]]
