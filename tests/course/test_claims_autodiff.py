@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from tests.course_content import DOCS
+from tests.course_content import DOCS, problems
 
 SLUG = "autodiff"
 
@@ -58,3 +58,16 @@ def test_backward_is_not_said_to_cost_the_same_as_the_forward_pass(lesson_text):
                 "cost of one more pass", "one extra pass", "cost close to that of the forward pass"):
         assert old not in said, f"the lesson still says {old!r}"
     assert "two to three times" in said
+
+
+def test_the_chain_rule_challenge_is_not_the_worked_example(torch, lesson_text):
+    """The worked example squares 2x + 1; the challenge's Predict Output must practise another
+    function, and its explanation's slopes must be the ones autograd multiplies."""
+    assert re.search(r"Worked example: \$z = u\^2\$ with \$u = 2x \+ 1\$", lesson_text(SLUG))
+    problem = next(p for p in problems(SLUG) if p["id"] == "chain-rule-output")
+    assert "2 * x + 1" not in problem["code"]
+    x = torch.tensor(1.0, requires_grad=True)
+    u = 3 - x
+    u.retain_grad()
+    (u ** 3).backward()
+    assert (u.grad.item(), x.grad.item()) == (12.0, -12.0)   # outer slope 3u^2, times the inner -1

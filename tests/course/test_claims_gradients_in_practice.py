@@ -1,6 +1,6 @@
 """Lesson 4, Gradients in practice: what it says about detach, leaves, freed graphs and
-accumulation is what the libraries do, the old wrong sentences stay gone, and its keys are
-balanced."""
+accumulation is what the libraries do, and the old wrong sentences stay gone (the keys are
+checked for the whole course in test_keys.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import warnings
 
 import pytest
 
-from tests.course import balance
 from tests.course_content import cells, text, widgets
 
 SLUG = "gradients-in-practice"
@@ -73,6 +72,17 @@ def test_only_leaves_store_grad_and_a_non_leaf_warns(torch):
     assert x.grad.item() == 24.0
 
 
+
+def test_the_non_leaf_warning_shows_once_per_line(torch):
+    """Lesson 4: the warning appears the first time the cell runs; a rerun prints only `None`."""
+    cell = "x = torch.tensor(3.0, requires_grad=True)\ny = x * 2\n(y ** 2).backward()\nprint(y.grad)\n"
+    scope = {"torch": torch}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        for _ in range(2):           # the page runs a cell again in the same namespace
+            exec(compile(cell, "<cell>", "exec"), scope)
+    assert len([w for w in caught if "not a leaf" in str(w.message)]) == 1
+
 def test_lesson_says_backward_fills_only_leaves():
     page = text(SLUG)
     assert "Only leaves keep their `.grad`" not in page
@@ -131,9 +141,3 @@ def test_the_accumulation_exercise_is_not_the_worked_cell_again(torch):
         (w * w).backward()             # a fresh graph each time: no error
     keyed = [o["text"] for o in quiz["loop-accumulates"]["options"] if o["correct"]]
     assert keyed == ["`" + str(w.grad) + "`"] == ["`tensor(12.)`"]
-
-
-# --- keys -------------------------------------------------------------------------------------
-
-def test_keys_are_balanced():
-    assert not balance.problems(SLUG) + balance.unused_letters(SLUG)

@@ -1,7 +1,7 @@
 """Lesson 6, Inside autograd: the hook order, the diamond graph, the sigmoid and Cauchy rules
 it teaches hold under microtorch and PyTorch; ReLU is defined before softplus leans on it; no
-bit-equality with PyTorch is claimed; softplus is practised once, not three times; the keys
-are balanced."""
+bit-equality with PyTorch is claimed; softplus is practised once, not three times; the
+`torch.autograd.Function` example prints what it says under PyTorch."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ import re
 
 import pytest
 
-from tests.course import balance
-from tests.course_content import page, problems, text, widgets
+from tests.course_content import fences, page, problems, text, widgets
 
 SLUG = "inside-autograd"
 
@@ -86,5 +85,25 @@ def test_no_distractor_says_pytorch_fixes_a_wrong_rule():
     assert not [t for t in texts if "corrects it automatically" in t]
 
 
-def test_keys_are_balanced():
-    assert not balance.problems(SLUG) + balance.unused_letters(SLUG)
+def test_the_broken_cauchy_rule_agrees_only_where_two_x_is_one():
+    """The Debug explanation: leaving out the inner slope 2x goes unnoticed at x = 0.5 alone,
+    which is why the check uses several points, none of them 0.5."""
+    debug = next(p for p in problems(SLUG) if p["id"] == "cauchy-rule")
+    broken, fixed = {}, {}
+    exec(debug["code"], broken)
+    exec(debug["solution"], fixed)
+    assert broken["cauchy_backward"](0.5, 1.0) == pytest.approx(fixed["cauchy_backward"](0.5, 1.0))
+    points = [-3.0, -1.0, 0.0, 0.25, 2.0]
+    assert f"for x in {points}" in debug["tests"]
+    for point in points:
+        assert broken["cauchy_backward"](point, 1.0) != pytest.approx(fixed["cauchy_backward"](point, 1.0))
+
+
+def test_the_autograd_function_example_prints_what_its_comment_says(capsys):
+    """The page's `torch.autograd.Function` version of sin is for a real install, so it is not a
+    cell; run it under PyTorch and check the output its comment promises."""
+    torch = pytest.importorskip("torch")
+    block = next(code for info, code in fences(text(SLUG)) if "torch.autograd.Function" in code)
+    promised = re.search(r"print\(x\.grad\)\s+# (.+)", block)[1]
+    exec(block, {"torch": torch})
+    assert capsys.readouterr().out.strip() == promised

@@ -1,16 +1,17 @@
 """Lesson 5, Learning rate and optimizers: a slightly too large learning rate makes the weight
 zig-zag while the full-batch loss falls; momentum bounces the loss and steps up to
-lr / (1 - momentum); Adam's first step is lr because of bias correction; the sum-versus-mean
-fix depends on the optimizer. Each claim runs under microtorch and PyTorch; the old wrong
-sentences stay gone, and the keys are balanced."""
+lr / (1 - momentum); Adam's first step is lr because of bias correction, and a growing gradient
+can make later steps larger; the sum-versus-mean fix depends on the optimizer. Each claim runs
+under microtorch and PyTorch, and the old wrong sentences stay gone."""
 
 from __future__ import annotations
 
+import math
 import re
+import warnings
 
 import pytest
 
-from tests.course import balance
 from tests.course_content import cells, text, widgets
 
 SLUG = "learning-rate-and-optimizers"
@@ -49,6 +50,21 @@ def test_lr_above_one_diverges(torch):
     assert all(b > a for a, b in zip(distances, distances[1:]))
 
 
+
+@pytest.mark.parametrize("momentum, second_move", [(0.0, 0.1), (0.9, 0.1 * (0.9 * 5 + 1))])
+def test_only_momentum_carries_speed_from_one_step_to_the_next(torch, momentum, second_move):
+    """Challenge `why-diverge`: plain SGD's step depends on the current gradient alone."""
+    w = torch.tensor(0.0, requires_grad=True)
+    optimizer = torch.optim.SGD([w], lr=0.1, momentum=momentum)
+    moves = []
+    for slope in [5.0, 1.0]:
+        before = w.item()
+        optimizer.zero_grad()
+        (slope * w).backward()
+        optimizer.step()
+        moves.append(before - w.item())
+    assert moves[1] == pytest.approx(second_move, rel=1e-5)
+
 def test_momentum_makes_the_full_batch_loss_bounce(torch):
     _, losses = sgd_path(torch, 0.05, 12, momentum=0.9)
     rises = [i for i in range(1, len(losses)) if losses[i] > losses[i - 1]]
@@ -85,7 +101,7 @@ def test_a_velocity_moves_weights_whose_gradient_was_zeroed(torch, set_to_none, 
 
 
 def test_the_lesson_plots_w_beside_the_loss():
-    plotted = [cell.code for cell in cells(SLUG) if "plt.show()" in cell.code and ".plot(weights" in cell.code]
+    plotted = [cell.code for cell in cells(SLUG) if "plt.show()" in cell.code and re.search(r"\.plot\([^)]*weights", cell.code)]
     assert plotted and ".plot(losses" in plotted[0], "no figure draws w beside the loss"
 
 
@@ -141,6 +157,58 @@ def test_the_lesson_describes_bias_correction():
     assert "**bias correction**" in page_text and r"1 - \beta_1^t" in page_text
 
 
+
+def test_adam_steps_beyond_lr_when_a_gradient_grows_past_its_history(torch):
+    """Steady gradients give Adam steps of at most lr; a gradient that jumps far above its
+    recent values moves m-hat (weight 0.1) faster than the root of v-hat (weight 0.001)."""
+    lr = 0.1
+    w = torch.tensor(0.0, requires_grad=True)
+    optimizer = torch.optim.Adam([w], lr=lr)
+    steps = []
+    for g in [1e-3] * 1000 + [1.0]:
+        before = w.item()
+        optimizer.zero_grad()
+        (g * w).backward()
+        optimizer.step()
+        steps.append(abs(w.item() - before))
+    assert max(steps[:-1]) < lr * 1.001
+    assert steps[-1] > 2 * lr
+
+
+def test_adams_step_is_not_said_to_be_at_most_lr(lesson_text):
+    said = lesson_text(SLUG)
+    for old in ["roughly the largest step Adam takes", "about `lr` at most", "at most about the learning rate",
+                "about `lr` per weight at most", "first step is exactly"]:
+        assert old not in said, f"the lesson still says {old!r}"
+    assert "several times `lr`" in said
+
+
+@pytest.mark.parametrize("lr", [0.1, 0.5, 0.9, 1.0, 1.1])
+def test_the_lr_factor_question_is_keyed_to_what_sgd_does(torch, lr):
+    weights, _ = sgd_path(torch, lr, 60)
+    question = next(q for quiz in widgets(SLUG)["quiz"] for q in quiz["questions"] if q["id"] == "lr-factor")
+    keyed = {str(option["text"]): option["correct"] for option in question["options"]}
+    assert keyed[str(lr)] is (abs(weights[-1] - 3) < 1e-3)
+
+
+def test_a_diverging_loss_prints_inf_before_nan(torch):
+    """The nan-loss challenge: a run that diverges shows a growing loss, then inf, then nan."""
+    w = torch.tensor(0.0, requires_grad=True)
+    optimizer = torch.optim.SGD([w], lr=1.05)
+    losses = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)   # NumPy's overflow notices, under microtorch
+        for _ in range(1000):
+            optimizer.zero_grad()
+            loss = (w - 3) ** 2
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.item())
+    first_inf = next(i for i, loss in enumerate(losses) if math.isinf(loss))
+    first_nan = next(i for i, loss in enumerate(losses) if math.isnan(loss))
+    assert all(b > a for a, b in zip(losses[:first_inf], losses[1:first_inf]))
+    assert 0 < first_inf < first_nan
+
 @pytest.mark.parametrize("optimizer_name, lr_for_sum", [("SGD", 0.1 / 64), ("Adam", 0.1)])
 def test_the_cure_for_a_summed_loss_depends_on_the_optimizer(torch, optimizer_name, lr_for_sum):
     """Summing over 64 examples multiplies every gradient by 64: SGD needs lr / 64 to take the
@@ -156,9 +224,3 @@ def test_the_cure_for_a_summed_loss_depends_on_the_optimizer(torch, optimizer_na
         return w.item() - 0.5
 
     assert first_step("sum", lr_for_sum) == pytest.approx(first_step("mean", 0.1), rel=1e-4)
-
-
-# --- keys -------------------------------------------------------------------------------------
-
-def test_keys_are_balanced():
-    assert not balance.problems(SLUG) + balance.unused_letters(SLUG)

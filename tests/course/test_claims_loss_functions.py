@@ -113,3 +113,11 @@ def test_the_lesson_teaches_bce_with_logits_at_minus_200(lesson_text):
 def test_the_sum_reduction_problem_names_its_optimizer(lesson_text):
     said = lesson_text(SLUG)
     assert "You train with plain SGD" in said and "Adam" in said
+
+
+@pytest.mark.parametrize("z", [-6.0, 0.0, 2.0])
+def test_cross_entropy_from_a_score_has_gradient_p_minus_one(torch, F, z):
+    """Card `mse-on-probabilities`: for a "yes", the gradient reaching the score is p - 1."""
+    score = torch.tensor(z, requires_grad=True)
+    F.binary_cross_entropy_with_logits(score, torch.tensor(1.0)).backward()
+    assert score.grad.item() == pytest.approx(1 / (1 + math.exp(-z)) - 1, abs=1e-6)

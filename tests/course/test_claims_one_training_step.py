@@ -129,3 +129,11 @@ def test_the_stochastic_in_sgd_is_explained(lesson_text):
     said = lesson_text(SLUG)
     assert "(stochastic gradient descent), subtracts" not in said
     assert "mini-batch" in said and "plain gradient descent" in said
+
+
+def test_sgd_moves_by_lr_times_the_gradient_not_by_lr(torch):
+    """Quiz `grad-sign`: with w.grad = -13.5 and lr = 0.05, w rises by 0.675, not by 0.05."""
+    w = torch.tensor(0.5, requires_grad=True)
+    (-13.5 * w).backward()
+    torch.optim.SGD([w], lr=0.05).step()
+    assert w.item() - 0.5 == pytest.approx(0.675, abs=1e-6)
