@@ -7,7 +7,7 @@ the item and what is wrong.
 
 import importlib
 
-from . import markdown, registry
+from . import keys, markdown, registry
 
 # One module per widget; each exports register(env).
 WIDGETS: list[str] = ["codecell", "quiz", "explain", "flashcards", "challenge", "modes"]
@@ -16,9 +16,12 @@ WIDGETS: list[str] = ["codecell", "quiz", "explain", "flashcards", "challenge", 
 def define_env(env):
     registry.reset()
     markdown.reset()
+    keys.reset()
+    env.variables["gradlab_keys"] = keys.bounds(env.conf)
     for name in WIDGETS:
         importlib.import_module(f"{__name__}.{name}").register(env)
 
 
 def on_post_build(env):
+    keys.check(env.variables["gradlab_keys"])
     registry.write(env.conf["site_dir"])

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from . import markdown, registry, widget
+from . import keys, markdown, registry, widget
 from .codecell import render_cell
 from .fields import Slug, Text
 
@@ -77,7 +77,8 @@ class Challenge(BaseModel):
 def register(env) -> None:
     @env.macro
     def challenge(source: str | None = None, caller=None) -> str:
-        parsed, _ = widget.read(env, source, caller, "challenge", Challenge, "problems", "problem")
+        parsed, origin = widget.read(env, source, caller, "challenge", Challenge, "problems", "problem")
+        keys.record_challenge(parsed, origin)
         registry.add(
             env.page,
             "challenge",

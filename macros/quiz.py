@@ -12,7 +12,7 @@ from html import escape
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import registry, widget
+from . import keys, registry, widget
 from .content import ContentError
 from .fields import Slug, Text
 from .markdown import render, render_inline
@@ -111,6 +111,7 @@ def _question(quiz: Quiz, index: int, base: str, env) -> str:
 def quiz_macro(env, source: str | None = None, caller=None) -> str:
     quiz, origin = widget.read(env, source, caller, "quiz", Quiz, "questions", "question")
     check(quiz, origin)
+    keys.record_quiz(quiz, origin)
     registry.add(env.page, "quiz", {"id": quiz.id, "title": quiz.title, "questions": [q.id for q in quiz.questions]})
     return render_quiz(quiz, env)
 
