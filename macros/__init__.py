@@ -10,7 +10,7 @@ import importlib
 from . import keys, markdown, registry
 
 # One module per widget; each exports register(env).
-WIDGETS: list[str] = ["codecell", "quiz", "explain", "flashcards", "challenge", "modes"]
+WIDGETS: list[str] = ["codecell", "quiz", "explain", "flashcards", "challenge", "modes", "lesson_time"]
 
 
 def define_env(env):
