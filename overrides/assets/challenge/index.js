@@ -30,7 +30,7 @@ export function mount(el) {
     requestAnimationFrame(() => (announcer.textContent = text));
   };
 
-  const problems = [...el.querySelectorAll(".gl-problem")].map((li) =>
+  const problems = [...el.querySelectorAll(".gl-challenge__problem")].map((li) =>
     problem(li, saved[li.dataset.problem] ?? {}, { save, finished }),
   );
   const timer = createTimer(el, problems, announce);
@@ -63,16 +63,16 @@ export function mount(el) {
 
 function problem(li, record, { save, finished }) {
   const id = li.dataset.problem;
-  const title = li.querySelector(".gl-problem__title").textContent;
+  const title = li.querySelector(".gl-challenge__problem-title").textContent;
   const attempts = Number(li.dataset.attempts);
   const isDebug = li.dataset.category === "Debug";
   const radios = [...li.querySelectorAll("input[type=radio]")];
-  const answer = li.querySelector(".gl-answer");
+  const answer = li.querySelector(".gl-challenge__answer");
   const hint = upgradeHint(li);
-  const check = html("button", { type: "button", class: "md-button gl-problem__check" }, "Check");
-  const left = html("p", { class: "gl-problem__attempts" });
-  const feedback = html("p", { class: "gl-problem__feedback", role: "status" });
-  const actions = html("div", { class: "gl-problem__actions" });
+  const check = html("button", { type: "button", class: "md-button gl-challenge__check" }, "Check");
+  const left = html("p", { class: "gl-challenge__attempts" });
+  const feedback = html("p", { class: "gl-challenge__feedback", role: "status" });
+  const actions = html("div", { class: "gl-challenge__actions" });
   actions.append(check, hint.button);
   answer.before(actions, hint.panel, left, feedback);
 
@@ -100,8 +100,8 @@ function problem(li, record, { save, finished }) {
     answer.hidden = !self.done;
     check.disabled = self.done;
     for (const radio of radios) radio.disabled = self.done;
-    li.classList.toggle("gl-problem--solved", self.solved);
-    li.classList.toggle("gl-problem--revealed", self.done && !self.solved);
+    li.classList.toggle("gl-challenge__problem--solved", self.solved);
+    li.classList.toggle("gl-challenge__problem--revealed", self.done && !self.solved);
   }
 
   function finish() {
@@ -168,11 +168,11 @@ function problem(li, record, { save, finished }) {
 
 // The 💡 hint is a <details> without JavaScript; here it becomes a button beside Check.
 function upgradeHint(li) {
-  const details = li.querySelector(".gl-hint");
-  const panel = html("div", { class: "gl-hint__panel", id: `${li.id}-hint` });
+  const details = li.querySelector(".gl-challenge__hint");
+  const panel = html("div", { class: "gl-challenge__hint-panel", id: `${li.id}-hint` });
   panel.append(...[...details.childNodes].filter((node) => node.nodeName !== "SUMMARY"));
   panel.hidden = true;
-  const button = html("button", { type: "button", class: "md-button gl-hint__button", "aria-expanded": "false", "aria-controls": panel.id }, "💡 Hint");
+  const button = html("button", { type: "button", class: "md-button gl-challenge__hint-button", "aria-expanded": "false", "aria-controls": panel.id }, "💡 Hint");
   button.addEventListener("click", () => {
     panel.hidden = !panel.hidden;
     button.setAttribute("aria-expanded", String(!panel.hidden));
@@ -185,7 +185,7 @@ function upgradeHint(li) {
 // without an error in a fresh namespace of the shared Python runtime. Returns
 // {passed, reason} or, when Python could not run at all, {reason} (no attempt is charged).
 async function runChecks(li) {
-  const tests = JSON.parse(li.querySelector(".gl-problem__tests").textContent);
+  const tests = JSON.parse(li.querySelector(".gl-challenge__tests").textContent);
   const cell = li.querySelector(".gl-cell");
   const [{ run }, { EditorView }] = await Promise.all([import("../runtime/index.js"), import("@codemirror/view")]);
   const editor = cell.querySelector(".cm-editor");

@@ -101,7 +101,7 @@ export function createTimer(el, problems, announce) {
     active = p;
     if (!p) return ui.remove();
     remaining = left.get(p) ?? p.timeLimit * 1000;
-    p.li.querySelector(".gl-problem__tags").after(ui);
+    p.li.querySelector(".gl-challenge__tags").after(ui);
     start();
     render();
   }
