@@ -3,11 +3,12 @@
 // component adds the Check buttons, hides answers until a problem is solved or out of attempts,
 // and saves results in progress.challenges and progress.badges.
 import * as store from "../progress/store.js";
+import { codeOf } from "../codecell/index.js";
 import { createTimer } from "./timer.js";
 import "./style.css";
 
 export const name = "challenge";
-export const selector = ".gl-challenge";
+export const selector = '[data-gl-component="challenge"]';
 
 function html(tag, attrs = {}, text = "") {
   const el = document.createElement(tag);
@@ -59,6 +60,7 @@ export function mount(el) {
   }
 
   showBadge(false);
+  return timer.stop;
 }
 
 function problem(li, record, { save, finished }) {
@@ -186,10 +188,8 @@ function upgradeHint(li) {
 // {passed, reason} or, when Python could not run at all, {reason} (no attempt is charged).
 async function runChecks(li) {
   const tests = JSON.parse(li.querySelector(".gl-challenge__tests").textContent);
-  const cell = li.querySelector(".gl-cell");
-  const [{ run }, { EditorView }] = await Promise.all([import("../runtime/index.js"), import("@codemirror/view")]);
-  const editor = cell.querySelector(".cm-editor");
-  const code = editor ? EditorView.findFromDOM(editor).state.doc.toString() : JSON.parse(cell.dataset.cell).code;
+  const code = codeOf(li.querySelector('[data-gl-component="codecell"]'));
+  const { run } = await import("../runtime/index.js");
   let result;
   try {
     result = await run(tests, { setup: code });

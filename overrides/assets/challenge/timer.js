@@ -75,7 +75,6 @@ export function createTimer(el, problems, announce) {
   }
 
   function tick() {
-    if (!el.isConnected) return stop(); // the page was swapped by instant navigation
     const before = remaining;
     remaining = deadline - Date.now();
     for (const [seconds, words] of MILESTONES) {
@@ -161,5 +160,7 @@ export function createTimer(el, problems, announce) {
     next() {
       if (toggle.checked && active?.done) activate(firstOpen(active));
     },
+    // The page is being left: no interval may keep the old page alive.
+    stop,
   };
 }
