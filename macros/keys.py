@@ -50,18 +50,18 @@ class Keyed:
 
 
 _groups: dict[str, list[Keyed]] = {}
+_bounds = Bounds()
 QUIZ, CHALLENGE, MULTIPLE = "single-answer quiz questions", "multiple-choice challenge problems", "multiple-answer quiz questions"
 
 
-def reset() -> None:
+def reset(conf) -> None:
+    """Forget the keys of the last build and read the bounds of this one from mkdocs.yml,
+    validated when the build starts rather than when it ends."""
+    global _bounds
     _groups.clear()
-
-
-def bounds(conf) -> Bounds:
-    """The configured bounds, validated when the build starts rather than when it ends."""
     raw = ((conf.get("extra") or {}).get("gradlab") or {}).get("keys") or {}
     try:
-        return Bounds.model_validate(raw)
+        _bounds = Bounds.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
@@ -136,12 +136,12 @@ def _per_file(items: list[Keyed], problem: str) -> list[str]:
     return lines
 
 
-def check(limits: Bounds) -> None:
+def check() -> None:
     """Fail the build (or, with `enforce: false`, only log) when the keys break the bounds."""
-    lines = [f"Invalid widget content: {line}" for line in findings(limits)]
+    lines = [f"Invalid widget content: {line}" for line in findings(_bounds)]
     if not lines:
         return
-    if limits.enforce:
+    if _bounds.enforce:
         raise PluginError("\n".join(lines))
     # info, not warning: `--strict` turns warnings into failures, which is what enforce is for.
     for line in lines:
