@@ -273,7 +273,7 @@ def test_timer_animation_honours_reduced_motion(context, site, browser):
         page.emulate_media(reduced_motion=motion)
         page.goto(site + "drill/", wait_until="networkidle")
         page.get_by_label("Test your skills under time pressure").check()
-        duration = page.evaluate("getComputedStyle(document.querySelector('.gl-timer__bar > div')).transitionDuration")
+        duration = page.evaluate("getComputedStyle(document.querySelector('.gl-challenge__timer-bar > div')).transitionDuration")
         assert duration == expected, motion
         page.close()
 

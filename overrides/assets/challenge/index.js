@@ -22,7 +22,7 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export function mount(el) {
   const cid = el.dataset.challenge;
   const saved = store.read().challenges[cid] ?? {};
-  const announcer = html("p", { class: "gl-sr-only", "aria-live": "polite" });
+  const announcer = html("p", { class: "gl-challenge__announcer", "aria-live": "polite" });
   const badge = html("p", { class: "gl-challenge__badge", role: "status" });
   el.querySelector(".gl-challenge__meta").after(badge, announcer);
   const announce = (text) => {

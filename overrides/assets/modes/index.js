@@ -6,7 +6,7 @@ import "./style.css";
 export const name = "modes";
 export const selector = '[data-gl-component="modes"]';
 
-const HIDDEN = "gl-mode-hidden";
+const HIDDEN = "gl-modes__hidden";
 
 export function mount(nav) {
   const root = nav.closest(".md-content__inner") ?? document.body;
