@@ -1,24 +1,27 @@
-"""Gradlab's mkdocs-macros module: the one entry point that registers every widget macro.
+"""Gradlab's mkdocs-macros module: the one entry point that registers every macro.
 
-Each widget lives in its own module with a typed schema and a `register(env)` function that
-adds its macros. Content errors raise `ContentError`, which fails `mkdocs build` with the file,
-the item and what is wrong.
+Every module below exports `register(env)`. A YAML widget (quiz, explain, flashcards, challenge)
+declares a `widget.Widget` (schema, render, answer keys) and registers it with
+`widget.register`; code cells (a Markdown fence), the study-mode menu and lesson times register
+themselves. Content errors raise `ContentError`, which fails `mkdocs build` with the file, the
+item and what is wrong; the answer-key check (keys.py) runs once the whole site is rendered.
 """
 
 import importlib
 
-from . import markdown, registry
+from . import keys, markdown, registry
 
-# One module per widget; each exports register(env).
-WIDGETS: list[str] = ["codecell", "quiz", "explain", "flashcards", "challenge", "modes", "source"]
+MODULES: list[str] = ["codecell", "quiz", "explain", "flashcards", "challenge", "modes", "lesson_time", "source"]
 
 
 def define_env(env):
     registry.reset()
     markdown.reset()
-    for name in WIDGETS:
+    keys.reset(env.conf)
+    for name in MODULES:
         importlib.import_module(f"{__name__}.{name}").register(env)
 
 
 def on_post_build(env):
+    keys.check()
     registry.write(env.conf["site_dir"])

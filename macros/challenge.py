@@ -13,13 +13,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from . import markdown, registry, widget
+from . import keys, markdown, widget
 from .codecell import render_cell
-from .fields import Slug, Text
+from .fields import Difficulty, Slug, Text
 
 LETTERS = "ABCD"
 Category = Literal["Conceptual", "Predict Output", "Model Choice", "Hyperparameter", "Debug"]
-Difficulty = Literal["beginner", "intermediate", "advanced", "expert"]
 
 
 class Problem(BaseModel):
@@ -74,18 +73,6 @@ class Challenge(BaseModel):
     problems: list[Problem] = Field(min_length=1)
 
 
-def register(env) -> None:
-    @env.macro
-    def challenge(source: str | None = None, caller=None) -> str:
-        parsed, _ = widget.read(env, source, caller, "challenge", Challenge, "problems", "problem")
-        registry.add(
-            env.page,
-            "challenge",
-            {"id": parsed.id, "title": parsed.title, "badge": parsed.badge, "problems": [p.id for p in parsed.problems]},
-        )
-        return render(parsed, env)
-
-
 def clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
@@ -95,11 +82,11 @@ def estimate(problems: list[Problem]) -> str:
     return f"about {minutes} minute{'s' if minutes != 1 else ''}"
 
 
-def render(challenge: Challenge, env) -> str:
+def render(challenge: Challenge, env) -> widget.Output:
     cid = challenge.id
     count = len(challenge.problems)
     parts = [
-        f'<section class="gl-challenge" id="challenge-{cid}" data-challenge="{cid}"'
+        f'<section class="gl-challenge" id="challenge-{cid}" {widget.root_attrs("challenge", "challenge")} data-challenge="{cid}"'
         f' data-badge="{escape(challenge.badge)}" data-timed-default="{str(challenge.timed_default).lower()}"'
         f' aria-labelledby="challenge-{cid}-title">',
         f'<h2 class="gl-challenge__title" id="challenge-{cid}-title">{escape(challenge.title)}</h2>',
@@ -110,7 +97,8 @@ def render(challenge: Challenge, env) -> str:
     for number, problem in enumerate(challenge.problems, 1):
         parts.append(render_problem(cid, number, problem, env))
     parts += ["</ol>", "</section>"]
-    return "\n".join(parts)
+    record = {"id": cid, "title": challenge.title, "badge": challenge.badge, "problems": [p.id for p in challenge.problems]}
+    return widget.Output("\n".join(parts), record)
 
 
 def render_problem(cid: str, number: int, problem: Problem, env) -> str:
@@ -119,45 +107,47 @@ def render_problem(cid: str, number: int, problem: Problem, env) -> str:
 
     pid = f"challenge-{cid}-{problem.id}"
     tries = f"{problem.attempts} attempt{'s' if problem.attempts != 1 else ''}"
+    # A Debug problem is what the Debug study mode shows (its cell carries no mode of its own).
+    mode = ' data-gl-mode="debug"' if problem.category == "Debug" else ""
     attrs = (
-        f'class="gl-problem" id="{pid}" data-problem="{problem.id}" data-category="{problem.category}"'
+        f'class="gl-challenge__problem" id="{pid}" data-problem="{problem.id}" data-category="{problem.category}"{mode}'
         f' data-time-limit="{problem.time_limit}" data-attempts="{problem.attempts}"'
     )
     if problem.answer:
         attrs += f' data-answer="{problem.answer}"'
     parts = [
         f"<li {attrs}>",
-        f'<h3 class="gl-problem__title" id="{pid}-title">Problem {number}: {problem.category}</h3>',
-        '<p class="gl-problem__tags">'
-        f'<span class="gl-tag" data-difficulty="{problem.difficulty}">{problem.difficulty}</span> '
-        f'<span class="gl-tag">time limit {clock(problem.time_limit)}</span> '
-        f'<span class="gl-tag">{tries}</span></p>',
-        f'<div class="gl-problem__prompt" id="{pid}-prompt">{md(problem.prompt)}</div>',
+        f'<h3 class="gl-challenge__problem-title" id="{pid}-title">Problem {number}: {problem.category}</h3>',
+        '<p class="gl-challenge__tags">'
+        f'<span class="gl-challenge__tag" data-difficulty="{problem.difficulty}">{problem.difficulty}</span> '
+        f'<span class="gl-challenge__tag">time limit {clock(problem.time_limit)}</span> '
+        f'<span class="gl-challenge__tag">{tries}</span></p>',
+        f'<div class="gl-challenge__prompt" id="{pid}-prompt">{md(problem.prompt)}</div>',
     ]
     if problem.category == "Debug":
         parts += [
             # Isolated, so a half-fixed Debug cell never leaks names into the lesson's other cells.
-            f'<div class="gl-problem__cell">{render_cell(problem.code.rstrip(), isolated=True, highlighted=md(fence(problem.code)))}</div>',
-            f'<details class="gl-problem__checks"><summary>Checks your fix must pass</summary>'
+            f'<div class="gl-challenge__cell">{render_cell(problem.code.rstrip(), isolated=True, own_mode=False, highlighted=md(fence(problem.code)))}</div>',
+            f'<details class="gl-challenge__checks"><summary>Checks your fix must pass</summary>'
             f'{md(fence(problem.tests))}</details>',
-            f'<script type="application/json" class="gl-problem__tests">{json_for_html(problem.tests)}</script>',
+            f'<script type="application/json" class="gl-challenge__tests">{json_for_html(problem.tests)}</script>',
         ]
     else:
         if problem.code:
-            parts.append(f'<div class="gl-problem__code">{md(fence(problem.code))}</div>')
+            parts.append(f'<div class="gl-challenge__code">{md(fence(problem.code))}</div>')
         parts.append(
-            f'<fieldset class="gl-problem__options" aria-describedby="{pid}-prompt">'
+            f'<fieldset class="gl-challenge__options" aria-describedby="{pid}-prompt">'
             f'<legend>Your answer to problem {number}</legend>'
         )
         for letter, option in zip(LETTERS, problem.options):
             parts.append(
-                f'<label class="gl-option"><input type="radio" name="{pid}" value="{letter}">'
-                f' <span class="gl-option__letter">{letter}.</span> {markdown.render_inline(option, env)}</label>'
+                f'<label class="gl-challenge__option"><input type="radio" name="{pid}" value="{letter}">'
+                f' <span class="gl-challenge__letter">{letter}.</span> {markdown.render_inline(option, env)}</label>'
             )
         parts.append("</fieldset>")
     parts += [
-        f'<details class="gl-hint"><summary>💡 Hint</summary>{md(problem.hint)}</details>',
-        f'<details class="gl-answer"><summary>Answer and explanation</summary>{render_answer(problem, env)}'
+        f'<details class="gl-challenge__hint"><summary>💡 Hint</summary>{md(problem.hint)}</details>',
+        f'<details class="gl-challenge__answer"><summary>Answer and explanation</summary>{render_answer(problem, env)}'
         f"{md(problem.explanation)}</details>",
         "</li>",
     ]
@@ -178,3 +168,10 @@ def fence(code: str) -> str:
 def json_for_html(text: str) -> str:
     """JSON that is safe inside <script>: no `</script>` can end the element early."""
     return json.dumps(text).replace("<", "\\u003c")
+
+
+WIDGET = widget.Widget("challenge", Challenge, "problems", "problem", render, keyed=keys.record_challenge)
+
+
+def register(env) -> None:
+    widget.register(env, WIDGET)

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 
 from pymdownx.superfences import SuperFencesException
 
+from .widget import root_attrs
+
 FLAGS = ("run", "isolated", "predict")
 VALUED = ("title", "id")
 SECTIONS = ("setup", "expect")
@@ -107,6 +109,7 @@ def render_cell(
     predict: bool = False,
     cell_id: str | None = None,
     highlighted: str | None = None,
+    own_mode: bool = True,
 ) -> str:
     """Return the HTML of a code cell; the front end (overrides/assets/codecell/) mounts on it.
 
@@ -119,6 +122,8 @@ def render_cell(
     cell_id: a site-wide slug used as the key of the reader's saved prediction.
     highlighted: the code already highlighted as a Markdown code block; without it the code is
         highlighted here with Pygments. Without JavaScript the reader sees this block.
+    own_mode: the cell is shown by the study mode of its kind ("Predict & run" or "Playground");
+        False when it is part of a widget whose root names the mode (a Debug problem).
 
     Example, from another widget module: `from .codecell import render_cell`, then
     `render_cell(problem.code, title="Fix the bug", isolated=True)`.
@@ -130,7 +135,11 @@ def render_cell(
     data = {"code": code, "setup": setup, "expect": expect, "isolated": isolated, "predict": predict, "id": cell_id}
     data = {key: value for key, value in data.items() if value not in (None, "", False)}
     heading = f'<p class="gl-cell__title">{html.escape(title)}</p>' if title else ""
-    return f'<div class="gl-cell" data-cell="{html.escape(json.dumps(data), quote=True)}">{heading}{highlighted}</div>'
+    mode = ("predict" if predict else "playground") if own_mode else None
+    return (
+        f'<div class="gl-cell" {root_attrs("codecell", mode)} data-cell="{html.escape(json.dumps(data), quote=True)}">'
+        f"{heading}{highlighted}</div>"
+    )
 
 
 

@@ -13,9 +13,8 @@ from html import escape
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import registry, widget
+from . import markdown, widget
 from .fields import Slug, Text
-from .markdown import render, render_inline
 
 
 class Prompt(BaseModel):
@@ -34,28 +33,30 @@ class Explain(BaseModel):
     prompts: list[Prompt] = Field(min_length=1)
 
 
-def render_explain(explain: Explain, env) -> str:
+def render(explain: Explain, env) -> widget.Output:
     base = f"gl-explain-{explain.id}"
     prompts = "\n".join(_prompt(prompt, base, env) for prompt in explain.prompts)
-    return (
-        f'<section class="gl-explain" id="{base}" data-explain="{explain.id}" aria-labelledby="{base}__title">\n'
+    html = (
+        f'<section class="gl-explain" id="{base}" {widget.root_attrs("explain", "explain")} data-explain="{explain.id}"'
+        f' aria-labelledby="{base}__title">\n'
         f'<h2 class="gl-explain__title" id="{base}__title">{escape(explain.title)}</h2>\n'
         f"{prompts}\n"
         f"</section>"
     )
+    return widget.Output(html, {"id": explain.id, "title": explain.title, "prompts": [p.id for p in explain.prompts]})
 
 
 def _prompt(prompt: Prompt, base: str, env) -> str:
     pid = f"{base}__p-{prompt.id}"  # "__" cannot occur in a slug, so ids never collide
     concepts = "\n".join(
         f'<li><input type="checkbox" id="{pid}__{n}" value="{n}">'
-        f'<label for="{pid}__{n}">{render_inline(concept, env)}</label></li>'
+        f'<label for="{pid}__{n}">{markdown.render_inline(concept, env)}</label></li>'
         for n, concept in enumerate(prompt.concepts)
     )
     return (
         f'<div class="gl-explain__prompt" id="{pid}" data-prompt="{prompt.id}">\n'
-        f'<div class="gl-explain__question" id="{pid}__question">{render(prompt.prompt, env)}</div>\n'
-        f'<details class="gl-explain__hint"><summary>Hint</summary>\n{render(prompt.hint, env)}\n</details>\n'
+        f'<div class="gl-explain__question" id="{pid}__question">{markdown.render(prompt.prompt, env)}</div>\n'
+        f'<details class="gl-explain__hint"><summary>Hint</summary>\n{markdown.render(prompt.hint, env)}\n</details>\n'
         f'<label class="gl-explain__label" for="{pid}__text">Your explanation</label>\n'
         f'<textarea class="gl-explain__text" id="{pid}__text" rows="5" aria-describedby="{pid}__question"></textarea>\n'
         f'<button type="button" class="md-button gl-explain__show" hidden>Show key concepts</button>\n'
@@ -64,20 +65,13 @@ def _prompt(prompt: Prompt, base: str, env) -> str:
         f'<ul class="gl-explain__list">\n{concepts}\n</ul>\n</fieldset>\n'
         f'<p class="gl-explain__score" role="status"></p>\n'
         f"</details>\n"
-        f'<details class="gl-explain__answer"><summary>Model answer</summary>\n{render(prompt.answer, env)}\n</details>\n'
+        f'<details class="gl-explain__answer"><summary>Model answer</summary>\n{markdown.render(prompt.answer, env)}\n</details>\n'
         f"</div>"
     )
 
 
-def explain_macro(env, source: str | None = None, caller=None) -> str:
-    explain, _ = widget.read(env, source, caller, "explain", Explain, "prompts", "prompt", "explain widget")
-    registry.add(env.page, "explain", {"id": explain.id, "title": explain.title, "prompts": [p.id for p in explain.prompts]})
-    return render_explain(explain, env)
+WIDGET = widget.Widget("explain", Explain, "prompts", "prompt", render, label="explain widget")
 
 
 def register(env) -> None:
-    def explain(source: str | None = None, caller=None) -> str:
-        """An Explain widget from a YAML file beside the page, or from the YAML between call/endcall."""
-        return explain_macro(env, source, caller)
-
-    env.macro(explain)
+    widget.register(env, WIDGET)

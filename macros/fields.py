@@ -1,8 +1,8 @@
-"""Field types the widget schemas share: ids that key saved progress, and Markdown text."""
+"""Field types the widget schemas share: ids that key saved progress, Markdown text, difficulty."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, StringConstraints
 
@@ -22,3 +22,6 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
 # Markdown that must say something (an empty feedback or prompt is an authoring slip).
 # The BeforeValidator comes last: placed first, pydantic would skip the length check.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), BeforeValidator(_scalar_to_text)]
+
+# How hard a card or a problem is; shown to readers as a word.
+Difficulty = Literal["beginner", "intermediate", "advanced", "expert"]

@@ -9,16 +9,11 @@ Markdown: `{{ flashcards("cards.yml") }}`, or inline between `{% call flashcards
 from __future__ import annotations
 
 from html import escape
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import registry, widget
-from .fields import Slug, Text
-from .markdown import render
-
-Difficulty = Literal["beginner", "intermediate", "advanced", "expert"]
-
+from . import markdown, widget
+from .fields import Difficulty, Slug, Text
 
 class Card(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -36,10 +31,10 @@ class Deck(BaseModel):
     cards: list[Card] = Field(min_length=1)
 
 
-def render_card(deck: Deck, card: Card, faces: tuple[str, str]) -> str:
+def render_card(deck: Deck, card: Card, env) -> str:
     # "__" cannot occur in a slug, so these element ids never collide with another widget's.
     base = f"gl-card-{deck.id}__{card.id}"
-    front, back = faces
+    front, back = markdown.render(card.front, env), markdown.render(card.back, env)
     tags = "".join(f'<li class="gl-card__tag">{escape(tag)}</li>' for tag in card.tags)
     return (
         f'<li class="gl-card" id="{base}" data-card="{card.id}" data-difficulty="{card.difficulty}">\n'
@@ -53,42 +48,31 @@ def render_card(deck: Deck, card: Card, faces: tuple[str, str]) -> str:
     )
 
 
-def render_deck(deck: Deck, faces: list[tuple[str, str]]) -> str:
+def render(deck: Deck, env) -> widget.Output:
     base = f"gl-deck-{deck.id}"
     count = len(deck.cards)
-    cards = "\n".join(render_card(deck, card, pair) for card, pair in zip(deck.cards, faces))
-    return (
-        f'<section class="gl-flashcards" id="{base}" data-deck="{deck.id}" aria-labelledby="{base}__title">\n'
+    cards = [render_card(deck, card, env) for card in deck.cards]
+    cards_html = "\n".join(cards)
+    html = (
+        f'<section class="gl-flashcards" id="{base}" {widget.root_attrs("flashcards", "flashcards")} data-deck="{deck.id}"'
+        f' aria-labelledby="{base}__title">\n'
         f'<h2 class="gl-flashcards__title" id="{base}__title">{escape(deck.title)}</h2>\n'
         f'<p class="gl-flashcards__count">{count} card{"s" if count != 1 else ""}: '
         f"answer each in your head, then check.</p>\n"
-        f'<ol class="gl-flashcards__cards">\n{cards}\n</ol>\n'
+        f'<ol class="gl-flashcards__cards">\n{cards_html}\n</ol>\n'
         f"</section>"
     )
+    # The review page shows cards from every lesson with this very markup.
+    record = {
+        "id": deck.id,
+        "title": deck.title,
+        "cards": [{"id": card.id, "difficulty": card.difficulty, "html": markup} for card, markup in zip(deck.cards, cards)],
+    }
+    return widget.Output(html, record)
 
 
-def flashcards_macro(env, source: str | None = None, caller=None) -> str:
-    deck, _ = widget.read(env, source, caller, "flashcards", Deck, "cards", "card", "deck")
-    faces = [(render(card.front, env), render(card.back, env)) for card in deck.cards]
-    # The review page rebuilds cards from every lesson out of this record.
-    registry.add(
-        env.page,
-        "flashcards",
-        {
-            "id": deck.id,
-            "title": deck.title,
-            "cards": [
-                {"id": card.id, "difficulty": card.difficulty, "tags": card.tags, "front": front, "back": back}
-                for card, (front, back) in zip(deck.cards, faces)
-            ],
-        },
-    )
-    return render_deck(deck, faces)
+WIDGET = widget.Widget("flashcards", Deck, "cards", "card", render, label="deck")
 
 
 def register(env) -> None:
-    def flashcards(source: str | None = None, caller=None) -> str:
-        """A deck of flip cards from a YAML file beside the page, or from the YAML between call/endcall."""
-        return flashcards_macro(env, source, caller)
-
-    env.macro(flashcards)
+    widget.register(env, WIDGET)

@@ -3,59 +3,66 @@
 N must count only the modes the page really has, and code cells become HTML only when Markdown
 renders the page, after every macro ran. So the macro leaves a placeholder and a Markdown
 postprocessor, which sees the page's finished HTML, replaces it with the menu.
-The front end (overrides/assets/modes/) shows only the chosen kind of widget.
+Widgets say which mode shows them with `data-gl-mode` (macros/widget.py); the menu counts those,
+and the front end (overrides/assets/modes/) shows only the elements of the chosen mode.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from dataclasses import dataclass
 from html import escape, unescape
+from html.parser import HTMLParser
 
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
+from .widget import root_attrs
+
 PLACEHOLDER = re.compile(r'<div class="gl-modes" data-review="(?P<review>[^"]*)"></div>')
-CELL = re.compile(r'(?P<debug><div class="gl-problem__cell">)?<div class="gl-cell" data-cell="(?P<data>[^"]*)"')
-PREDICT = """.gl-cell[data-cell*='"predict": true']"""
 
 
 @dataclass(frozen=True)
 class Mode:
-    key: str
+    key: str  # the value of `data-gl-mode` on the widgets this mode shows
     label: str
-    selector: str  # the page's widgets of this kind, for the front end
 
 
 MODES = (
-    Mode("read", "Read", ""),
-    Mode("flashcards", "Flashcards", ".gl-flashcards"),
-    Mode("quiz", "Quiz", ".gl-quiz"),
-    Mode("explain", "Explain", ".gl-explain"),
-    Mode("challenge", "Challenge", ".gl-challenge"),
-    Mode("predict", "Predict & run", PREDICT),
-    Mode("debug", "Debug", '.gl-problem[data-category="Debug"]'),
-    Mode("review", "Spaced review", ""),  # a link to the review page, not a filter
-    Mode("playground", "Playground", f".gl-cell:not({PREDICT}):not(.gl-problem__cell > .gl-cell)"),
+    Mode("read", "Read"),
+    Mode("flashcards", "Flashcards"),
+    Mode("quiz", "Quiz"),
+    Mode("explain", "Explain"),
+    Mode("challenge", "Challenge"),
+    Mode("predict", "Predict & run"),
+    Mode("debug", "Debug"),
+    Mode("review", "Spaced review"),  # a link to the review page, not a filter
+    Mode("playground", "Playground"),
 )
 REVIEW_PAGE = "review/"  # site-relative address of the review page
 
 
+class _Modes(HTMLParser):
+    """Collects the `data-gl-mode` of every element: the one attribute widgets share for this."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        mode = dict(attrs).get("data-gl-mode")
+        if mode:
+            self.found.add(mode)
+
+
 def modes_in(html: str) -> list[Mode]:
     """The modes a finished page offers, in menu order."""
-    found = {"read"}
-    for kind in ("flashcards", "quiz", "explain", "challenge"):
-        if re.search(rf'<section class="gl-{kind}"', html):
-            found.add(kind)
+    parser = _Modes()
+    parser.feed(html)
+    found = parser.found | {"read"}
     if "flashcards" in found:
         found.add("review")
-    for cell in CELL.finditer(html):
-        if cell["debug"]:
-            found.add("debug")
-        else:
-            found.add("predict" if json.loads(unescape(cell["data"])).get("predict") else "playground")
     return [mode for mode in MODES if mode.key in found]
 
 
@@ -71,10 +78,10 @@ def menu(modes: list[Mode], review_url: str) -> str:
         items.append(
             # autocomplete=off: a reload must not restore a choice whose filter is not applied.
             f'<li><label><input type="radio" name="gl-study-mode" value="{mode.key}" autocomplete="off"'
-            f' data-selector="{escape(mode.selector)}" disabled{checked}> {escape(mode.label)}</label></li>'
+            f" disabled{checked}> {escape(mode.label)}</label></li>"
         )
     return (
-        '<nav class="gl-modes" aria-labelledby="gl-modes-title">'
+        f'<nav class="gl-modes" {root_attrs("modes")} aria-labelledby="gl-modes-title">'
         f'<p class="gl-modes__title" id="gl-modes-title">Choose how to study — {len(modes)} mode{"s" if len(modes) != 1 else ""}</p>'
         f'<ul class="gl-modes__list">{"".join(items)}</ul></nav>'
     )

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from html import escape
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from . import registry, widget
-from .content import ContentError
+from . import keys, markdown, widget
 from .fields import Slug, Text
-from .markdown import render, render_inline
 
 
 class Option(BaseModel):
@@ -33,6 +31,15 @@ class Question(BaseModel):
     options: list[Option] = Field(min_length=2, max_length=6)
     explanation: Text
 
+    @model_validator(mode="after")
+    def _has_an_answer_its_inputs_can_express(self):
+        right = sum(option.correct for option in self.options)
+        if right == 0:
+            raise ValueError("no option is marked `correct: true`, so the question has no answer")
+        if self.multiple is False and right > 1:
+            raise ValueError(f"`multiple: false` but {right} options are marked correct")
+        return self
+
     @property
     def is_multiple(self) -> bool:
         if self.multiple is not None:
@@ -47,22 +54,12 @@ class Quiz(BaseModel):
     questions: list[Question] = Field(min_length=1)
 
 
-def check(quiz: Quiz, origin: str) -> None:
-    """What a schema cannot say: each question has an answer that its input type can express."""
-    for question in quiz.questions:
-        item = f"question '{question.id}'"
-        right = sum(option.correct for option in question.options)
-        if right == 0:
-            raise ContentError(origin, item, "no option is marked `correct: true`, so the question has no answer")
-        if question.multiple is False and right > 1:
-            raise ContentError(origin, item, f"`multiple: false` but {right} options are marked correct")
-
-
-def render_quiz(quiz: Quiz, env) -> str:
+def render(quiz: Quiz, env) -> widget.Output:
     base = f"gl-quiz-{quiz.id}"
     questions = "\n".join(_question(quiz, index, base, env) for index in range(len(quiz.questions)))
-    return (
-        f'<section class="gl-quiz" id="{base}" data-quiz="{quiz.id}" aria-labelledby="{base}__title">\n'
+    html = (
+        f'<section class="gl-quiz" id="{base}" {widget.root_attrs("quiz", "quiz")} data-quiz="{quiz.id}"'
+        f' aria-labelledby="{base}__title">\n'
         f'<h2 class="gl-quiz__title" id="{base}__title">{escape(quiz.title)}</h2>\n'
         f"{questions}\n"
         f'<div class="gl-quiz__footer">'
@@ -71,6 +68,7 @@ def render_quiz(quiz: Quiz, env) -> str:
         f"</div>\n"
         f"</section>"
     )
+    return widget.Output(html, {"id": quiz.id, "title": quiz.title, "questions": [q.id for q in quiz.questions]})
 
 
 def _question(quiz: Quiz, index: int, base: str, env) -> str:
@@ -80,21 +78,21 @@ def _question(quiz: Quiz, index: int, base: str, env) -> str:
     how = "Choose every correct answer." if question.is_multiple else "Choose one answer."
     options = "\n".join(
         f'<li><input type="{kind}" name="{qid}" id="{qid}__{n}" value="{n}">'
-        f'<label for="{qid}__{n}">{render_inline(option.text, env)}</label></li>'
+        f'<label for="{qid}__{n}">{markdown.render_inline(option.text, env)}</label></li>'
         for n, option in enumerate(question.options)
     )
     key = "\n".join(
         f'<li data-option="{n}" data-correct="{str(option.correct).lower()}">'
         f'<span class="gl-quiz__verdict">{"✓ Correct" if option.correct else "✗ Wrong"}:</span> '
-        f'<span class="gl-quiz__option">{render_inline(option.text, env)}</span>'
-        f'<div class="gl-quiz__why">{render(option.feedback, env)}</div></li>'
+        f'<span class="gl-quiz__option">{markdown.render_inline(option.text, env)}</span>'
+        f'<div class="gl-quiz__why">{markdown.render(option.feedback, env)}</div></li>'
         for n, option in enumerate(question.options)
     )
     return (
         f'<div class="gl-quiz__question" id="{qid}" data-question="{question.id}" data-multiple="{str(question.is_multiple).lower()}">\n'
         f"<fieldset>\n"
         f'<legend><span class="gl-quiz__number">Question {index + 1} of {len(quiz.questions)}.</span> '
-        f"{render_inline(question.prompt, env)}</legend>\n"
+        f"{markdown.render_inline(question.prompt, env)}</legend>\n"
         f'<p class="gl-quiz__how">{how}</p>\n'
         f'<ul class="gl-quiz__options">\n{options}\n</ul>\n'
         f'<button type="button" class="md-button gl-quiz__check" hidden>Check</button>\n'
@@ -102,22 +100,14 @@ def _question(quiz: Quiz, index: int, base: str, env) -> str:
         f"</fieldset>\n"
         f'<details class="gl-quiz__answer"><summary>Answer and explanation</summary>\n'
         f'<ul class="gl-quiz__key">\n{key}\n</ul>\n'
-        f'<div class="gl-quiz__explanation">{render(question.explanation, env)}</div>\n'
+        f'<div class="gl-quiz__explanation">{markdown.render(question.explanation, env)}</div>\n'
         f"</details>\n"
         f"</div>"
     )
 
 
-def quiz_macro(env, source: str | None = None, caller=None) -> str:
-    quiz, origin = widget.read(env, source, caller, "quiz", Quiz, "questions", "question")
-    check(quiz, origin)
-    registry.add(env.page, "quiz", {"id": quiz.id, "title": quiz.title, "questions": [q.id for q in quiz.questions]})
-    return render_quiz(quiz, env)
+WIDGET = widget.Widget("quiz", Quiz, "questions", "question", render, keyed=keys.record_quiz)
 
 
 def register(env) -> None:
-    def quiz(source: str | None = None, caller=None) -> str:
-        """A quiz from a YAML file beside the page, or from the YAML between call/endcall."""
-        return quiz_macro(env, source, caller)
-
-    env.macro(quiz)
+    widget.register(env, WIDGET)

@@ -1,22 +1,55 @@
-"""The steps every widget macro takes before it renders: load the YAML, validate it against the
-widget's schema, make sure item ids are unique and claim the widget's id for the whole site."""
+"""The one skeleton of a YAML widget macro. A widget module declares a `Widget`: its schema
+(a pydantic model whose validators also make the cross-field checks), a `render` that returns
+the HTML and what the registry records for the progress and review pages, and, for widgets
+with answer keys, how the key check (keys.py) sees them. `register(env, spec)` adds its macro.
+
+Every widget root carries `data-gl-component` (the front-end component that mounts on it) and,
+where a study mode shows it, `data-gl-mode`; `root_attrs` writes both.
+"""
 
 from __future__ import annotations
 
-from typing import Callable
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+from pydantic import BaseModel
 
 from . import registry
-from .content import Model, load, require_unique_ids, validate
+from .content import load, require_unique_ids, validate
 
 
-def read(
-    env, source: str | None, caller: Callable[[], str] | None, kind: str, model: type[Model],
-    items: str, noun: str, widget: str | None = None,
-) -> tuple[Model, str]:
-    """Returns the validated content and where it came from. `items` names the list of items in the schema (cards, questions...), `noun` one of them;
-    `widget` is how error messages call the widget (default: `kind`)."""
-    data, origin = load(env, source, caller, kind)
-    parsed = validate(model, data, origin, items)
-    require_unique_ids(getattr(parsed, items), origin, noun, widget or kind)
-    registry.claim_id(parsed.id, origin)
-    return parsed, origin
+class Output(NamedTuple):
+    html: str
+    record: dict  # what course.json keeps of the widget
+
+
+@dataclass(frozen=True)
+class Widget:
+    kind: str  # the macro's name, the registry's kind and the component's name
+    model: type[BaseModel]
+    items: str  # the model's list of items (cards, questions...)
+    noun: str  # one item, as error messages name it
+    render: Callable[[BaseModel, object], Output]
+    label: str | None = None  # how error messages name the widget (default: kind)
+    keyed: Callable[[BaseModel, str], None] | None = None  # hands the answer keys to keys.py
+
+
+def root_attrs(component: str, mode: str | None = None) -> str:
+    """The attributes that name a widget root's component and study mode (HTML-safe words)."""
+    return f'data-gl-component="{component}"' + (f' data-gl-mode="{mode}"' if mode else "")
+
+
+def register(env, spec: Widget) -> None:
+    def macro(source: str | None = None, caller=None) -> str:
+        data, origin = load(env, source, caller, spec.kind)
+        parsed = validate(spec.model, data, origin, spec.items)
+        require_unique_ids(getattr(parsed, spec.items), origin, spec.noun, spec.label or spec.kind)
+        registry.claim_id(parsed.id, origin)
+        if spec.keyed:
+            spec.keyed(parsed, origin)
+        html, record = spec.render(parsed, env)
+        registry.add(env.page, spec.kind, record)
+        return html
+
+    macro.__doc__ = f"A {spec.label or spec.kind} from a YAML file beside the page, or from the YAML between call/endcall."
+    env.macro(macro, spec.kind)

@@ -136,7 +136,7 @@ def open_page(context, site):
         page.goto(site + path, wait_until="networkidle")
         if clock:
             page.clock.pause_at(START + 60_000)  # from here on time moves only when a test says so
-        page.wait_for_selector(".gl-problem__check")
+        page.wait_for_selector(".gl-challenge__check")
         # Everything the challenge's polite live regions said, in order.
         page.evaluate(
             """() => { window.said = [];
@@ -154,7 +154,7 @@ def open_page(context, site):
 
 
 def problem(page, number: int):
-    return page.locator(".gl-problem").nth(number - 1)
+    return page.locator(".gl-challenge__problem").nth(number - 1)
 
 
 def progress(page) -> dict:
@@ -164,7 +164,7 @@ def progress(page) -> dict:
 def test_wrong_then_right_answer_feedback_and_attempts(open_page):
     page = open_page("drill/")
     first = problem(page, 1)
-    answer = first.locator(".gl-answer")
+    answer = first.locator(".gl-challenge__answer")
     assert not answer.is_visible(), "the answer stays hidden until solved or out of attempts"
     assert first.get_by_text("Attempts left: 2 of 2.").is_visible()
     first.get_by_role("button", name="Check").click()
@@ -188,13 +188,13 @@ def test_running_out_of_attempts_reveals_the_answer_and_survives_a_reload(open_p
     second.get_by_label("Cross-entropy").check()
     second.get_by_role("button", name="Check").click()
     assert "No attempts left: the answer and explanation are shown below." in second.get_by_role("status").inner_text()
-    answer = second.locator(".gl-answer")
+    answer = second.locator(".gl-challenge__answer")
     assert answer.is_visible() and "Answer: A. Mean squared error" in answer.inner_text()
     assert second.get_by_label("Mean squared error").is_disabled()
     page.reload(wait_until="networkidle")
     second = problem(page, 2)
-    second.locator(".gl-answer").wait_for()
-    assert second.locator(".gl-answer").is_visible()
+    second.locator(".gl-challenge__answer").wait_for()
+    assert second.locator(".gl-challenge__answer").is_visible()
     assert second.get_by_role("button", name="Check").is_disabled()
     assert second.get_by_text("Attempts left: 0 of 1.").is_visible()
 
@@ -225,7 +225,7 @@ def test_timer_is_opt_in_and_running_out_costs_an_attempt(open_page):
     ], said
     # Time running out on the last attempt reveals the answer; the clock moves to the next problem.
     page.clock.run_for(29_000)
-    assert first.locator(".gl-answer").is_visible()
+    assert first.locator(".gl-challenge__answer").is_visible()
     assert "No attempts left" in first.get_by_role("status").inner_text()
     assert timer.inner_text() == "Problem 2: Model Choice: 0:20 left"
     assert progress(page)["challenges"]["drill"]["direction"] == {"solved": False, "attemptsUsed": 2, "revealed": True}
@@ -273,7 +273,7 @@ def test_timer_animation_honours_reduced_motion(context, site, browser):
         page.emulate_media(reduced_motion=motion)
         page.goto(site + "drill/", wait_until="networkidle")
         page.get_by_label("Test your skills under time pressure").check()
-        duration = page.evaluate("getComputedStyle(document.querySelector('.gl-timer__bar > div')).transitionDuration")
+        duration = page.evaluate("getComputedStyle(document.querySelector('.gl-challenge__timer-bar > div')).transitionDuration")
         assert duration == expected, motion
         page.close()
 
@@ -355,14 +355,14 @@ def test_without_javascript_answers_and_explanations_are_readable(browser, site)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site + "drill/")
-    first = page.locator(".gl-problem").first
+    first = page.locator(".gl-challenge__problem").first
     first.get_by_text("Answer and explanation").click()
     assert first.get_by_text("Against the gradient, so down.").is_visible()
     first.get_by_text("💡 Hint").click()
     assert first.get_by_text("Downhill.").is_visible()
-    debug = page.locator(".gl-problem").nth(2)
+    debug = page.locator(".gl-challenge__problem").nth(2)
     debug.get_by_text("Answer and explanation").click()
-    assert "* x" in debug.locator(".gl-answer").inner_text()
+    assert "* x" in debug.locator(".gl-challenge__answer").inner_text()
     assert page.get_by_text("Choose how to study — 7 modes").is_visible()
     context.close()
 
@@ -400,11 +400,11 @@ def test_debug_problem_passes_only_when_the_code_is_fixed(open_page):
     debug = problem(page, 3)
     check = debug.get_by_role("button", name="Check")
     check.click()
-    status = debug.locator(".gl-problem__feedback")
+    status = debug.locator(".gl-challenge__feedback")
     status.filter(has_text="did not pass").wait_for(timeout=90_000)
     assert "AssertionError: grad(1, 3, 6) should be -18" in status.inner_text()
     assert debug.get_by_text("Attempts left: 1 of 2.").is_visible()
-    assert not debug.locator(".gl-answer").is_visible(), "the reference fix stays hidden"
+    assert not debug.locator(".gl-challenge__answer").is_visible(), "the reference fix stays hidden"
     editor = debug.locator(".cm-content")
     # A "fix" that never ends can be stopped, and stopping costs no attempt.
     editor.click()
@@ -422,7 +422,7 @@ def test_debug_problem_passes_only_when_the_code_is_fixed(open_page):
         """))
     check.click()
     status.filter(has_text="Correct").wait_for(timeout=60_000)
-    assert debug.locator(".gl-answer").is_visible()
+    assert debug.locator(".gl-challenge__answer").is_visible()
     assert progress(page)["challenges"]["drill"]["chain"]["solved"] is True
 
 

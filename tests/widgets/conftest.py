@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from macros import markdown, registry
+from macros import keys, markdown, registry
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,6 +47,7 @@ def site_conf():
 def macro_env(site_conf, tmp_path):
     registry.reset()
     markdown.reset()
+    keys.reset(site_conf)
     docs = tmp_path / "docs"
     (docs / "lessons").mkdir(parents=True)
     yield MacroEnv(site_conf, docs)

@@ -12,11 +12,11 @@ from tests.conftest import build_site, serve
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def build_project(root: Path, pages: dict[str, str], frontend: bool = False):
+def build_project(root: Path, pages: dict[str, str], frontend: bool = False, config: str = ""):
     """Write the project under `root`, build it; returns (finished process, site directory)."""
-    config = write_project(root, pages, frontend)
+    yml = write_project(root, pages, frontend, config)
     site = root / "site"
-    return build_site(site, config), site
+    return build_site(site, yml), site
 
 
 def serve_project(root: Path, pages: dict[str, str]):
@@ -29,9 +29,10 @@ def serve_project(root: Path, pages: dict[str, str]):
     server.shutdown()
 
 
-def write_project(root: Path, pages: dict[str, str], frontend: bool = False) -> Path:
+def write_project(root: Path, pages: dict[str, str], frontend: bool = False, config: str = "") -> Path:
     """Write a MkDocs project under `root` with `pages` ({path under docs/: text}) that uses this
-    repository's theme overrides and macros; `frontend=True` also bundles the JavaScript.
+    repository's theme overrides and macros; `frontend=True` also bundles the JavaScript;
+    `config` is more mkdocs.yml (merged over the inherited keys, e.g. `extra:`).
     Returns the path of its mkdocs.yml, ready for tests/conftest.py's build_site()."""
     for name, text in pages.items():
         path = root / "docs" / name
@@ -39,10 +40,10 @@ def write_project(root: Path, pages: dict[str, str], frontend: bool = False) -> 
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     nav = "".join(f"  - {name}\n" for name in pages if name.endswith(".md"))
     hooks = f"  - {ROOT / 'scripts' / 'hooks' / 'frontend.py'}\n" if frontend else ""
-    config = root / "mkdocs.yml"
+    yml = root / "mkdocs.yml"
     # INHERIT keeps the site's Markdown extensions and theme; paths are made absolute because
     # the inherited ones are relative to the repository.
-    config.write_text(
+    yml.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         "site_name: Widget test\n"
         f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
@@ -53,7 +54,7 @@ def write_project(root: Path, pages: dict[str, str], frontend: bool = False) -> 
         "      on_error_fail: true\n"
         "      on_undefined: strict\n"
         f"hooks:\n{hooks or '  []'}\n"
-        f"nav:\n{nav}",
+        f"nav:\n{nav}" + textwrap.dedent(config),
         encoding="utf-8",
     )
-    return config
+    return yml

@@ -85,17 +85,17 @@ def test_renders_problems_with_category_difficulty_limits_and_attempts(env):
     section = tree.one("section", "gl-challenge", data_challenge="step-check")
     assert section["data-badge"] == "Step Master"
     assert section["data-timed-default"] == "false"
-    problems = section.all("li", "gl-problem")
+    problems = section.all("li", "gl-challenge__problem")
     assert [p["data-problem"] for p in problems] == ["direction", "prints", "fix-grad"]
     first, second, _ = problems
     # Defaults: 2:00 and 2 attempts.
     assert (first["data-time-limit"], first["data-attempts"]) == ("120", "2")
-    assert "time limit 2:00" in first.one("p", "gl-problem__tags").text
-    assert "2 attempts" in first.one("p", "gl-problem__tags").text
-    assert "beginner" in first.one("p", "gl-problem__tags").text
+    assert "time limit 2:00" in first.one("p", "gl-challenge__tags").text
+    assert "2 attempts" in first.one("p", "gl-challenge__tags").text
+    assert "beginner" in first.one("p", "gl-challenge__tags").text
     assert first.one("h3").text == "Problem 1: Conceptual"
     assert (second["data-time-limit"], second["data-attempts"]) == ("45", "3")
-    assert "time limit 0:45" in second.one("p", "gl-problem__tags").text
+    assert "time limit 0:45" in second.one("p", "gl-challenge__tags").text
 
 
 def test_estimated_time_and_badge_are_announced_up_front(env):
@@ -114,14 +114,14 @@ def test_options_are_native_radios_in_a_fieldset_with_a_legend(env):
     assert len({r["name"] for r in radios}) == 1
     for radio in radios:
         assert radio.parent.tag == "label"
-    assert fieldset["aria-describedby"] == problem.one("div", "gl-problem__prompt")["id"]
+    assert fieldset["aria-describedby"] == problem.one("div", "gl-challenge__prompt")["id"]
 
 
 def test_without_javascript_hint_answer_and_explanation_are_in_details(env):
     problem = parse(render(env)).one("li", data_problem="direction")
-    hint = problem.one("details", "gl-hint")
+    hint = problem.one("details", "gl-challenge__hint")
     assert hint.one("summary").text == "💡 Hint" and "Downhill." in hint.text
-    answer = problem.one("details", "gl-answer")
+    answer = problem.one("details", "gl-challenge__answer")
     assert answer.one("summary").text == "Answer and explanation"
     assert "Answer: B. Down" in answer.text
     # The explanation follows, rendered from Markdown.
@@ -130,7 +130,7 @@ def test_without_javascript_hint_answer_and_explanation_are_in_details(env):
 
 def test_predict_output_shows_its_code_highlighted(env):
     problem = parse(render(env)).one("li", data_problem="prints")
-    code = problem.one("div", "gl-problem__code")
+    code = problem.one("div", "gl-challenge__code")
     assert "print" in code.text and code.all("pre")
 
 
@@ -143,12 +143,12 @@ def test_debug_problem_is_a_code_cell_with_tests_and_a_hidden_solution(env):
     data = json.loads(cell["data-cell"])
     assert data["code"].startswith("def grad(w, x):\n    return 2 * w")
     assert data.get("isolated") is True
-    tests = problem.one("script", "gl-problem__tests")
+    tests = problem.one("script", "gl-challenge__tests")
     assert tests["type"] == "application/json"
     assert "</script>" not in tests.text and json.loads(tests.text).startswith("assert grad(1.0, 3.0) == 18.0")
     # The reference fix appears only inside the answer's <details>, never in the cell or data.
     assert "2 * w * x * x" not in json.dumps(data)
-    assert "2 * w * x * x".replace(" ", "") in problem.one("details", "gl-answer").text.replace(" ", "")
+    assert "2 * w * x * x".replace(" ", "") in problem.one("details", "gl-challenge__answer").text.replace(" ", "")
 
 
 def test_registers_the_challenge_for_the_progress_page(env):

@@ -87,7 +87,6 @@ def test_choices_are_radios_disabled_until_the_script_runs(env):
     assert [r["value"] for r in radios] == ["read", "flashcards"]
     assert all("disabled" in r.attrs for r in radios)
     assert "checked" in radios[0].attrs and "checked" not in radios[1].attrs
-    assert radios[1]["data-selector"] == ".gl-flashcards"
     assert nav["aria-labelledby"] == nav.one("p")["id"]
 
 
@@ -99,9 +98,28 @@ def test_spaced_review_links_to_the_review_page_relative_to_the_lesson(env):
     assert menu(page(env, env.inline("flashcards", CARDS.replace("id: deck", "id: deck-two")))).one("a")["href"] == "review/"
 
 
-def test_modes_in_reads_finished_html():
-    html = '<section class="gl-quiz" id="q"></section><section class="gl-explain" id="e"></section>'
+def test_modes_in_counts_the_mode_attribute_of_finished_html():
+    html = (
+        '<section data-gl-component="explain" data-gl-mode="explain"></section>'
+        "<section data-gl-component='quiz' data-gl-mode='quiz'><p class=\"gl-quiz\">gl-challenge</p></section>"
+        '<div class="gl-flashcards">no attribute, no mode</div>'
+    )
     assert [m.key for m in modes.modes_in(html)] == ["read", "quiz", "explain"]
+
+
+def test_every_widget_root_names_its_component_and_mode(env):
+    html = page(env, FREE_CELL, env.inline("challenge", DEBUG_CHALLENGE), env.inline("flashcards", CARDS), PREDICT_CELL)
+    roots = {(node.get("data-gl-component"), node.get("data-gl-mode")) for node in parse(html).walk() if node.get("data-gl-component")}
+    assert roots == {
+        ("modes", None),
+        ("codecell", "playground"),
+        ("codecell", "predict"),
+        ("codecell", None),  # the Debug problem's cell: its problem carries the mode
+        ("challenge", "challenge"),
+        ("flashcards", "flashcards"),
+    }
+    [debug] = [node for node in parse(html).walk() if node.get("data-gl-mode") == "debug"]
+    assert "gl-challenge__problem" in debug.classes
 
 
 def test_real_build_counts_code_cells_rendered_after_the_macros(tmp_path):

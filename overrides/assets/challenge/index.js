@@ -3,11 +3,12 @@
 // component adds the Check buttons, hides answers until a problem is solved or out of attempts,
 // and saves results in progress.challenges and progress.badges.
 import * as store from "../progress/store.js";
+import { codeOf } from "../codecell/index.js";
 import { createTimer } from "./timer.js";
 import "./style.css";
 
 export const name = "challenge";
-export const selector = ".gl-challenge";
+export const selector = '[data-gl-component="challenge"]';
 
 function html(tag, attrs = {}, text = "") {
   const el = document.createElement(tag);
@@ -21,7 +22,7 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export function mount(el) {
   const cid = el.dataset.challenge;
   const saved = store.read().challenges[cid] ?? {};
-  const announcer = html("p", { class: "gl-sr-only", "aria-live": "polite" });
+  const announcer = html("p", { class: "gl-challenge__announcer", "aria-live": "polite" });
   const badge = html("p", { class: "gl-challenge__badge", role: "status" });
   el.querySelector(".gl-challenge__meta").after(badge, announcer);
   const announce = (text) => {
@@ -30,7 +31,7 @@ export function mount(el) {
     requestAnimationFrame(() => (announcer.textContent = text));
   };
 
-  const problems = [...el.querySelectorAll(".gl-problem")].map((li) =>
+  const problems = [...el.querySelectorAll(".gl-challenge__problem")].map((li) =>
     problem(li, saved[li.dataset.problem] ?? {}, { save, finished }),
   );
   const timer = createTimer(el, problems, announce);
@@ -59,20 +60,21 @@ export function mount(el) {
   }
 
   showBadge(false);
+  return timer.stop;
 }
 
 function problem(li, record, { save, finished }) {
   const id = li.dataset.problem;
-  const title = li.querySelector(".gl-problem__title").textContent;
+  const title = li.querySelector(".gl-challenge__problem-title").textContent;
   const attempts = Number(li.dataset.attempts);
   const isDebug = li.dataset.category === "Debug";
   const radios = [...li.querySelectorAll("input[type=radio]")];
-  const answer = li.querySelector(".gl-answer");
+  const answer = li.querySelector(".gl-challenge__answer");
   const hint = upgradeHint(li);
-  const check = html("button", { type: "button", class: "md-button gl-problem__check" }, "Check");
-  const left = html("p", { class: "gl-problem__attempts" });
-  const feedback = html("p", { class: "gl-problem__feedback", role: "status" });
-  const actions = html("div", { class: "gl-problem__actions" });
+  const check = html("button", { type: "button", class: "md-button gl-challenge__check" }, "Check");
+  const left = html("p", { class: "gl-challenge__attempts" });
+  const feedback = html("p", { class: "gl-challenge__feedback", role: "status" });
+  const actions = html("div", { class: "gl-challenge__actions" });
   actions.append(check, hint.button);
   answer.before(actions, hint.panel, left, feedback);
 
@@ -100,8 +102,8 @@ function problem(li, record, { save, finished }) {
     answer.hidden = !self.done;
     check.disabled = self.done;
     for (const radio of radios) radio.disabled = self.done;
-    li.classList.toggle("gl-problem--solved", self.solved);
-    li.classList.toggle("gl-problem--revealed", self.done && !self.solved);
+    li.classList.toggle("gl-challenge__problem--solved", self.solved);
+    li.classList.toggle("gl-challenge__problem--revealed", self.done && !self.solved);
   }
 
   function finish() {
@@ -168,11 +170,11 @@ function problem(li, record, { save, finished }) {
 
 // The 💡 hint is a <details> without JavaScript; here it becomes a button beside Check.
 function upgradeHint(li) {
-  const details = li.querySelector(".gl-hint");
-  const panel = html("div", { class: "gl-hint__panel", id: `${li.id}-hint` });
+  const details = li.querySelector(".gl-challenge__hint");
+  const panel = html("div", { class: "gl-challenge__hint-panel", id: `${li.id}-hint` });
   panel.append(...[...details.childNodes].filter((node) => node.nodeName !== "SUMMARY"));
   panel.hidden = true;
-  const button = html("button", { type: "button", class: "md-button gl-hint__button", "aria-expanded": "false", "aria-controls": panel.id }, "💡 Hint");
+  const button = html("button", { type: "button", class: "md-button gl-challenge__hint-button", "aria-expanded": "false", "aria-controls": panel.id }, "💡 Hint");
   button.addEventListener("click", () => {
     panel.hidden = !panel.hidden;
     button.setAttribute("aria-expanded", String(!panel.hidden));
@@ -185,11 +187,9 @@ function upgradeHint(li) {
 // without an error in a fresh namespace of the shared Python runtime. Returns
 // {passed, reason} or, when Python could not run at all, {reason} (no attempt is charged).
 async function runChecks(li) {
-  const tests = JSON.parse(li.querySelector(".gl-problem__tests").textContent);
-  const cell = li.querySelector(".gl-cell");
-  const [{ run }, { EditorView }] = await Promise.all([import("../runtime/index.js"), import("@codemirror/view")]);
-  const editor = cell.querySelector(".cm-editor");
-  const code = editor ? EditorView.findFromDOM(editor).state.doc.toString() : JSON.parse(cell.dataset.cell).code;
+  const tests = JSON.parse(li.querySelector(".gl-challenge__tests").textContent);
+  const code = codeOf(li.querySelector('[data-gl-component="codecell"]'));
+  const { run } = await import("../runtime/index.js");
   let result;
   try {
     result = await run(tests, { setup: code });

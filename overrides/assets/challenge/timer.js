@@ -15,7 +15,7 @@ const clock = (ms) => {
 function button(text, label) {
   const el = document.createElement("button");
   el.type = "button";
-  el.className = "md-button gl-timer__button";
+  el.className = "md-button gl-challenge__timer-button";
   el.textContent = text;
   if (label) el.setAttribute("aria-label", label);
   return el;
@@ -29,19 +29,19 @@ export function createTimer(el, problems, announce) {
   el.querySelector(".gl-challenge__badge").before(optIn);
 
   const ui = document.createElement("div");
-  ui.className = "gl-timer";
+  ui.className = "gl-challenge__timer";
   const display = document.createElement("p");
-  display.className = "gl-timer__display";
+  display.className = "gl-challenge__timer-display";
   display.setAttribute("role", "timer"); // implicitly aria-live="off": no per-second chatter
   const bar = document.createElement("div");
-  bar.className = "gl-timer__bar";
+  bar.className = "gl-challenge__timer-bar";
   bar.setAttribute("aria-hidden", "true");
   bar.append(document.createElement("div"));
   const pause = button("Pause timer");
   const extend = button("+1:00", "+1:00: add one minute");
   const off = button("Switch timer off");
   const controls = document.createElement("div");
-  controls.className = "gl-timer__controls";
+  controls.className = "gl-challenge__timer-controls";
   controls.append(pause, extend, off);
   ui.append(display, bar, controls);
 
@@ -58,7 +58,7 @@ export function createTimer(el, problems, announce) {
     const ms = now();
     display.textContent = `${active.title}: ${clock(ms)} left${paused ? " (paused)" : ""}`;
     bar.firstChild.style.transform = `scaleX(${Math.min(1, Math.max(0, ms) / (active.timeLimit * 1000))})`;
-    ui.classList.toggle("gl-timer--low", ms <= 10_000);
+    ui.classList.toggle("gl-challenge__timer--low", ms <= 10_000);
   }
 
   function start() {
@@ -75,7 +75,6 @@ export function createTimer(el, problems, announce) {
   }
 
   function tick() {
-    if (!el.isConnected) return stop(); // the page was swapped by instant navigation
     const before = remaining;
     remaining = deadline - Date.now();
     for (const [seconds, words] of MILESTONES) {
@@ -101,7 +100,7 @@ export function createTimer(el, problems, announce) {
     active = p;
     if (!p) return ui.remove();
     remaining = left.get(p) ?? p.timeLimit * 1000;
-    p.li.querySelector(".gl-problem__tags").after(ui);
+    p.li.querySelector(".gl-challenge__tags").after(ui);
     start();
     render();
   }
@@ -161,5 +160,7 @@ export function createTimer(el, problems, announce) {
     next() {
       if (toggle.checked && active?.done) activate(firstOpen(active));
     },
+    // The page is being left: no interval may keep the old page alive.
+    stop,
   };
 }

@@ -7,12 +7,20 @@ import * as runtime from "../runtime/index.js";
 import * as store from "../progress/store.js";
 
 export const name = "codecell";
-export const selector = ".gl-cell";
+export const selector = '[data-gl-component="codecell"]';
 
 // Cells of the page on screen, in document order, and the namespace they share. A new page (all
 // known cells detached by instant navigation) gets a fresh namespace.
 let page = { scope: null, cells: [], count: 0 };
 let editorModule;
+const byElement = new WeakMap(); // cell root -> its state, for codeOf
+
+// The code a cell holds now (the reader's edits included): the one way other components (a
+// Debug problem's checks) read a cell.
+export function codeOf(el) {
+  const cell = byElement.get(el);
+  return cell ? code(cell) : JSON.parse(el.dataset.cell).code;
+}
 
 runtime.onReset(() => {
   for (const cell of page.cells) cell.ran = false;
@@ -27,7 +35,8 @@ export function mount(el) {
   const number = ++page.count;
   const title = el.querySelector(".gl-cell__title")?.textContent;
   const label = title || `Code cell ${number}`;
-  const cell = { el, options, label, ran: false, running: false, editor: null, prediction: null };
+  const cell = { el, options, label, ran: false, running: false, editor: null, prediction: null, gone: false };
+  byElement.set(el, cell);
   page.cells.push(cell);
   page.cells.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 
@@ -70,10 +79,17 @@ export function mount(el) {
 
   editorModule ??= import("./editor.js");
   editorModule.then(({ createEditor }) => {
+    if (cell.gone) return;
     cell.editor = createEditor(host, { code: options.code, label: `Code of ${label}`, onRun: () => runInOrder(cell) });
     block.remove();
   });
-  startWhenUseful(el);
+  const stopWatching = startWhenUseful(el);
+  return () => {
+    cell.gone = true;
+    stopWatching();
+    cell.editor?.view.destroy();
+    page.cells = page.cells.filter((other) => other !== cell);
+  };
 }
 
 // Shared cells run like a notebook read top to bottom: running a cell first runs the cells above
@@ -228,21 +244,22 @@ function comparePrediction(cell, stdout) {
 
 // Start Python before the first Run so the click is answered quickly; the strategy was chosen
 // by measurement (scripts/bench_runtime.py) and can be changed with extra.gradlab.start.
+// Returns what stops waiting.
 function startWhenUseful(el) {
   const strategy = config().start ?? "visible";
   const begin = () => runtime.start().catch(() => {}); // a failure is shown when the reader runs
   if (strategy === "idle") (window.requestIdleCallback ?? setTimeout)(begin);
-  else if (strategy === "visible") {
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        begin();
-      },
-      { rootMargin: "600px 0px" },
-    );
-    observer.observe(el);
-  }
+  if (strategy !== "visible") return () => {};
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      begin();
+    },
+    { rootMargin: "600px 0px" },
+  );
+  observer.observe(el);
+  return () => observer.disconnect();
 }
 
 let cachedConfig;

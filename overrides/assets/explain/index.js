@@ -5,13 +5,18 @@ import { read, update } from "../progress/store.js";
 import "./style.css";
 
 export const name = "explain";
-export const selector = ".gl-explain[data-explain]";
+export const selector = '[data-gl-component="explain"]';
 
 const SAVE_DELAY_MS = 400; // typing is saved once it pauses this long, not on every key
 
 export function mount(el) {
-  for (const prompt of el.querySelectorAll(".gl-explain__prompt")) setUp(`${el.dataset.explain}/${prompt.dataset.prompt}`, prompt);
+  const prompts = [...el.querySelectorAll(".gl-explain__prompt")];
+  const cleanups = prompts.map((prompt) => setUp(`${el.dataset.explain}/${prompt.dataset.prompt}`, prompt));
+  return () => cleanups.forEach((cleanup) => cleanup());
 }
+
+// Sets up one prompt; returns its cleanup, which saves unsaved words (instant navigation fires
+// no pagehide) and removes the window listener.
 
 function setUp(key, el) {
   const text = el.querySelector(".gl-explain__text");
@@ -51,7 +56,7 @@ function setUp(key, el) {
   });
   const flush = () => {
     clearTimeout(timer);
-    if (el.isConnected && text.value !== (read().explain[key]?.text ?? "")) save({ text: text.value });
+    if (text.value !== (read().explain[key]?.text ?? "")) save({ text: text.value });
   };
   text.addEventListener("change", flush);
   window.addEventListener("pagehide", flush); // a reload while typing keeps the last words too
@@ -64,4 +69,8 @@ function setUp(key, el) {
     save({ concepts: boxes.map((box) => box.checked) });
     count();
   });
+  return () => {
+    flush();
+    window.removeEventListener("pagehide", flush);
+  };
 }

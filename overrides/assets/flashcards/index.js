@@ -4,7 +4,7 @@ import { enhance } from "./card.js";
 import "./style.css";
 
 export const name = "flashcards";
-export const selector = ".gl-flashcards[data-deck]";
+export const selector = '[data-gl-component="flashcards"]';
 
 export function mount(el) {
   for (const li of el.querySelectorAll(".gl-card[data-card]")) enhance(li, `${el.dataset.deck}/${li.dataset.card}`);

@@ -4,9 +4,9 @@
 import "./style.css";
 
 export const name = "modes";
-export const selector = ".gl-modes";
+export const selector = '[data-gl-component="modes"]';
 
-const HIDDEN = "gl-mode-hidden";
+const HIDDEN = "gl-modes__hidden";
 
 export function mount(nav) {
   const root = nav.closest(".md-content__inner") ?? document.body;
@@ -17,9 +17,10 @@ export function mount(nav) {
   for (const radio of nav.querySelectorAll("input[name=gl-study-mode]")) {
     radio.disabled = false;
     radio.addEventListener("change", () => {
-      const count = show(root, nav, radio.dataset.selector);
+      const selector = radio.value === "read" ? "" : `[data-gl-mode="${radio.value}"]`;
+      const count = show(root, nav, selector);
       const label = radio.parentElement.textContent.trim();
-      status.textContent = radio.dataset.selector ? `${label}: ${count} shown, the rest of the lesson is hidden.` : "Showing the whole lesson.";
+      status.textContent = selector ? `${label}: ${count} shown, the rest of the lesson is hidden.` : "Showing the whole lesson.";
     });
   }
 }

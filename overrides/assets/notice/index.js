@@ -1,12 +1,12 @@
 // Tells the reader when their saved progress could not be read and was reset, at the top of the
 // page they are on; the rest of the page works as usual.
-import { read, takeNotice } from "../progress/store.js";
+import { recover, takeNotice } from "../progress/store.js";
 
 export const name = "notice";
 export const selector = "article.md-content__inner";
 
 export function mount(el) {
-  read(); // checks the stored progress, so the notice does not depend on which widget reads first
+  recover(); // sets unreadable progress aside now, whichever widget reads or writes first
   const text = takeNotice();
   if (!text) return;
   const box = document.createElement("div");

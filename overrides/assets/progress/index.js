@@ -7,7 +7,7 @@ import { isDue } from "../flashcards/schedule.js";
 import "./style.css";
 
 export const name = "progress";
-export const selector = "[data-gl-progress]";
+export const selector = '[data-gl-component="progress"]';
 
 export async function mount(el) {
   el.innerHTML = `
@@ -70,7 +70,7 @@ export async function mount(el) {
   }
   const draw = (state) => (report.innerHTML = render(course, state));
   draw(read());
-  const stop = subscribe((state) => (el.isConnected ? draw(state) : stop()));
+  return subscribe(draw);
 }
 
 function render(course, state, now = Date.now()) {

@@ -30,23 +30,36 @@ export function empty() {
   return { version: VERSION, ...Object.fromEntries(SECTIONS.map((s) => [s, {}])) };
 }
 
-// Returns the stored state, or a fresh one when nothing usable is stored. Corrupt or unknown
-// data is set aside (not silently lost: it stays under KEY + ":corrupt") and a notice is queued.
+// Returns the stored state, or a fresh one when nothing usable is stored. Pure: it never writes;
+// `recover` deals with unreadable data.
 export function read() {
-  let raw;
+  return load().state;
+}
+
+// What is stored: { state, raw, unreadable } (raw: the stored text; unreadable: it is not progress).
+function load() {
+  let raw = null;
   try {
     raw = localStorage.getItem(KEY);
   } catch {
-    return empty(); // storage disabled: work in memory
+    /* storage disabled: work in memory */
   }
-  if (raw === null) return empty();
+  if (raw === null) return { state: empty(), raw, unreadable: false };
   let state = null;
   try {
     state = migrate(JSON.parse(raw));
   } catch {
-    /* not JSON: reset below */
+    /* not JSON */
   }
-  if (state) return state;
+  return { state: state ?? empty(), raw, unreadable: !state };
+}
+
+// Corrupt or unknown data is set aside (not silently lost: it stays under KEY + ":corrupt"), a
+// fresh state takes its place and a notice is queued for `takeNotice`. Called before every write
+// and by the notice component when a page opens.
+export function recover() {
+  const { raw, unreadable } = load();
+  if (!unreadable) return;
   try {
     localStorage.setItem(`${KEY}:corrupt`, raw);
     localStorage.setItem(KEY, JSON.stringify(empty()));
@@ -54,7 +67,6 @@ export function read() {
     /* storage full or disabled */
   }
   notice = "Your saved progress could not be read, so it was reset. The unreadable copy was kept aside.";
-  return empty();
 }
 
 // Brings older versions up to date and checks the shape; returns null for data that is not
@@ -77,6 +89,7 @@ export function migrate(data) {
 }
 
 export function update(mutate) {
+  recover();
   const state = read();
   mutate(state);
   write(state);
@@ -105,7 +118,7 @@ addEventListener("storage", (event) => {
   for (const listener of listeners) listener(state);
 });
 
-// A notice queued by `read` (corrupt data), handed out once.
+// A notice queued by `recover` (corrupt data), handed out once.
 export function takeNotice() {
   const text = notice;
   notice = null;

@@ -7,7 +7,7 @@ import { mount as renderMath } from "../math/index.js";
 import "./style.css";
 
 export const name = "quiz";
-export const selector = ".gl-quiz[data-quiz]";
+export const selector = '[data-gl-component="quiz"]';
 
 export function mount(el) {
   const quizId = el.dataset.quiz;
@@ -50,7 +50,7 @@ export function mount(el) {
   }
 
   draw(read());
-  const stop = subscribe((state) => (el.isConnected ? draw(state) : stop()));
+  return subscribe(draw);
 }
 
 function prepare(el) {

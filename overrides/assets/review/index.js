@@ -7,7 +7,7 @@ import { isDue } from "../flashcards/schedule.js";
 import { mount as renderMath } from "../math/index.js";
 
 export const name = "review";
-export const selector = "[data-gl-review]";
+export const selector = '[data-gl-component="review"]';
 
 export async function mount(el) {
   let course;
@@ -22,14 +22,15 @@ export async function mount(el) {
   const due = interleave(cards.filter(({ key }) => saved[key] && isDue(saved[key])), saved);
   const fresh = cards.filter(({ key }) => !saved[key]).length;
   el.innerHTML = `<p class="gl-review__count" role="status"></p>
-    <ol class="gl-flashcards__cards">${due.map(markup).join("")}</ol>
+    <ol class="gl-flashcards__cards"></ol>
     <p>${fresh} card${fresh === 1 ? " has" : "s have"} not been rated yet: meet them in their lessons first.</p>`;
+  const items = due.map(card);
+  el.querySelector(".gl-flashcards__cards").append(...items);
   const count = el.querySelector(".gl-review__count");
   let left = due.length;
   const tell = () =>
     (count.textContent = left ? `${left} card${left === 1 ? " is" : "s are"} due for review.` : "Nothing is due for review right now. Well done.");
   tell();
-  const items = el.querySelectorAll(".gl-card");
   due.forEach(({ key }, i) => enhance(items[i], key, { onRated: (entry) => !isDue(entry) && (left--, tell()) }));
   for (const math of el.querySelectorAll(".arithmatex")) renderMath(math);
 }
@@ -47,14 +48,14 @@ function interleave(cards, saved) {
   return order;
 }
 
-// The same markup the flashcards macro writes, so `enhance` treats both alike.
-function markup({ page, deck, card }) {
-  const base = `gl-card-${deck.id}__${card.id}`;
-  const tags = [card.difficulty[0].toUpperCase() + card.difficulty.slice(1), ...card.tags];
-  return `<li class="gl-card" id="${base}" data-difficulty="${card.difficulty}">
-    <div class="gl-card__front" id="${base}__front">${card.front}</div>
-    <div class="gl-card__back" id="${base}__back">${card.back}</div>
-    <ul class="gl-card__tags" aria-label="Card details">${tags.map((tag) => `<li>${esc(tag)}</li>`).join("")}
-      <li><a href="${siteRoot()}${esc(page.url)}">${esc(page.title ?? page.url)}</a></li></ul>
-  </li>`;
+// The card as its lesson shows it (the macro's own markup, kept in course.json), with a link
+// back to that lesson among its tags.
+function card({ page, card }) {
+  const template = document.createElement("template");
+  template.innerHTML = card.html;
+  const li = template.content.firstElementChild;
+  const link = document.createElement("li");
+  link.innerHTML = `<a href="${siteRoot()}${esc(page.url)}">${esc(page.title ?? page.url)}</a>`;
+  li.querySelector(".gl-card__tags").append(link);
+  return li;
 }
