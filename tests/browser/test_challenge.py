@@ -12,7 +12,7 @@ import pytest
 
 from tests.browser.conftest import hooks
 from tests.conftest import PageWatch, axe_violations, build_site, describe_violations, serve
-from tests.widgets.project import write_project
+from tests.support.project import write_project
 
 pytestmark = pytest.mark.browser
 START = 1_800_000_000_000  # ms since the epoch; the fake clock's start for timer tests

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page
-from tests.conftest import ROOT, axe_violations, describe_violations
+from tests.conftest import axe_violations, describe_violations
+from tests.support import run_cells
 
 pytestmark = pytest.mark.browser
 
@@ -64,12 +63,7 @@ def run(page, name, timeout=SLOW):
 
 def microtorch_prints(code: str) -> str:
     """What CPython prints for `code` with the same runner and microtorch as the browser."""
-    programs = [{"id": "p", "cells": [{"code": code}]}]
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "run_cells.py"), "microtorch"],
-        input=json.dumps(programs), capture_output=True, text=True, check=True,
-    )
-    answer = json.loads(result.stdout)["p"][0]
+    answer = run_cells.run("microtorch", [{"id": "p", "cells": [{"code": code}]}])["p"][0]
     assert answer["error"] is None, answer
     return answer["stdout"]
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import ROOT, PageWatch, axe_violations, describe_violations
-from tests.widgets.project import serve_project
+from tests.support.project import serve_project
 
 pytestmark = pytest.mark.browser
 

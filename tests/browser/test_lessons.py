@@ -1,6 +1,6 @@
 """Each lesson, read in headless Chromium the way a reader goes through it: every cell is run in
 page order, and what the page shows must be what CPython printed for the same cell under
-microtorch (tests/test_course.py checks that against real PyTorch). Predict cells are answered
+microtorch (tests/course/test_course.py checks that against real PyTorch). Predict cells are answered
 with their expected output and must report a match; the pictures the lessons promise appear."""
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.course_content import LESSONS, cells
-from tests.test_course import lesson_outputs
+from tests.support.course import LESSONS, cells, lesson_outputs
 
 pytestmark = pytest.mark.browser
 

@@ -8,39 +8,17 @@ from __future__ import annotations
 import copy
 import functools
 import importlib.util
-import json
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from tests.course_content import LESSONS, as_printed, cells, option_text, page, problems, text, widgets
+from tests.support.course import LESSONS, as_printed, cells, lesson_outputs, option_text, page, problems, text, widgets
+from tests.support.run_cells import run
 
-RUNNER = Path(__file__).with_name("run_cells.py")
 HAVE_PYTORCH = importlib.util.find_spec("torch") is not None
 LIBRARIES = ["microtorch"] + (["pytorch"] if HAVE_PYTORCH else [])
 CATEGORIES = {"Conceptual", "Predict Output", "Model Choice", "Hyperparameter", "Debug"}
 needs_pytorch = pytest.mark.skipif(not HAVE_PYTORCH, reason="PyTorch is not installed")
-
-
-def run(library: str, programs: list[dict]) -> dict[str, list[dict]]:
-    result = subprocess.run([sys.executable, str(RUNNER), library], input=json.dumps(programs),
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, f"the cell runner crashed under {library}:\n{result.stderr}"
-    return json.loads(result.stdout)
-
-
-@functools.cache
-def lesson_outputs(library: str) -> dict[str, list[dict]]:
-    """Each cell's output, in page order. Under PyTorch a cell that reads microtorch's internals
-    is left out (it prints nothing); every other cell is plain PyTorch code."""
-    def code(cell):
-        return "" if library == "pytorch" and cell.microtorch_only else cell.code
-    programs = [{"id": slug, "cells": [{"code": code(c), "setup": c.setup, "isolated": c.isolated}
-                                       for c in cells(slug)]} for slug in LESSONS]
-    return run(library, programs)
 
 
 def challenge_cases(category: str) -> list:

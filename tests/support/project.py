@@ -1,6 +1,6 @@
 """A throwaway MkDocs project that uses this repository's theme overrides, macros and (when asked)
 its front-end hook, for tests that need a real `mkdocs build` of content they control.
-Import it as `tests.widgets.project` (pytest.ini puts the repository root on sys.path)."""
+Import it as `tests.support.project` (pytest.ini puts the repository root on sys.path)."""
 
 from __future__ import annotations
 
