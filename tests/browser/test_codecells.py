@@ -12,9 +12,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_page
-from tests.conftest import axe_violations, describe_violations
 from tests.support import run_cells
+from tests.support.browser import axe_violations, describe_violations, open_page
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import axe_violations, describe_violations
+from tests.support.browser import axe_violations, describe_violations
 
 pytestmark = pytest.mark.browser
 
