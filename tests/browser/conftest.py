@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import open_page
 from tests.support.project import SITE_HOOKS, build_project, free_port, serve
 
+SLOW = 90_000  # ms: loading Pyodide, NumPy and microtorch on a busy 2-core machine
 ISOLATION_HEADERS = {"Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp"}
 
 PAGES = {
@@ -131,3 +133,32 @@ def isolated_page(browser, isolated_url):
     page = open_page(browser, isolated_url)
     yield page
     page.context.close()
+
+
+@pytest.fixture(scope="module")
+def warmed_tab(browser, cells_url):
+    """One tab on the code-cell site whose Python is loaded once, for the tests that only run
+    cells and read what they show (a cold start costs seconds on these machines)."""
+    page = open_page(browser, cells_url)
+    page.goto(cells_url)
+    scratch = page.get_by_role("group", name="Scratch", exact=True)
+    scratch.get_by_role("button", name="Run").click()
+    expect(scratch.get_by_role("region", name="Output of Scratch")).to_have_text("ready", timeout=SLOW)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def warm_page(warmed_tab, cells_url):
+    """The warmed tab on the first page, every cell showing its code as written, and a fresh
+    watch, so each test asserts only on what it did. Instant navigation brings it back without
+    restarting Python."""
+    page = warmed_tab
+    if page.url != cells_url:
+        page.get_by_role("link", name="Cells").first.click()
+        page.wait_for_url(cells_url)
+    for reset in page.get_by_role("button", name="Reset").all():
+        reset.click()
+    page.watch.external.clear()
+    page.watch.console_errors.clear()
+    return page
