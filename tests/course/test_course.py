@@ -6,14 +6,13 @@ promises; and every answer key agrees with the feedback written for it."""
 from __future__ import annotations
 
 import copy
-import functools
 import importlib.util
 import re
 
 import pytest
 
-from tests.support.course import LESSONS, as_printed, cells, lesson_outputs, option_text, page, problems, text, widgets
-from tests.support.run_cells import run
+from tests.support.course import (LESSONS, as_printed, cells, course_outputs, lesson_outputs, option_text, page, problems, text,
+                                  widgets)
 
 HAVE_PYTORCH = importlib.util.find_spec("torch") is not None
 LIBRARIES = ["microtorch"] + (["pytorch"] if HAVE_PYTORCH else [])
@@ -25,21 +24,6 @@ content = pytest.mark.content  # what this course promises (counts, names), not 
 def challenge_cases(category: str) -> list:
     return [pytest.param(slug, problem, id=f"{slug}/{problem['id']}")
             for slug in LESSONS for problem in problems(slug) if problem["category"] == category]
-
-
-@functools.cache
-def challenge_outputs(library: str) -> dict[str, list[dict]]:
-    """Predict Output code, and each Debug problem's broken code and fix followed by its tests."""
-    programs = []
-    for slug in LESSONS:
-        for problem in problems(slug):
-            key = f"{slug}/{problem['id']}"
-            if problem["category"] == "Predict Output":
-                programs.append({"id": key, "cells": [{"code": problem["code"]}]})
-            elif problem["category"] == "Debug":
-                programs.append({"id": key + "#broken", "cells": [{"code": problem["code"]}, {"code": problem["tests"]}]})
-                programs.append({"id": key + "#fixed", "cells": [{"code": problem["solution"]}, {"code": problem["tests"]}]})
-    return run(library, programs)
 
 
 # --- every runnable cell ----------------------------------------------------------------------
@@ -113,7 +97,7 @@ def test_course_asks_for_the_gradient_of_x_cubed_plus_2x_at_2():
 @pytest.mark.parametrize("library", LIBRARIES)
 @pytest.mark.parametrize("slug, problem", challenge_cases("Predict Output"))
 def test_predict_output_key_is_what_the_code_prints(slug, problem, library):
-    out = challenge_outputs(library)[f"{slug}/{problem['id']}"][0]
+    out = course_outputs(library)[f"{slug}/{problem['id']}"][0]
     assert out["error"] is None, f"{slug}/{problem['id']}: the code raised {out['error']}"
     printed = out["stdout"].strip()
     keyed = as_printed(option_text(problem, problem["answer"]))
@@ -126,7 +110,7 @@ def test_predict_output_key_is_what_the_code_prints(slug, problem, library):
 @pytest.mark.parametrize("library", LIBRARIES)
 @pytest.mark.parametrize("slug, problem", challenge_cases("Debug"))
 def test_debug_problem_fails_before_the_fix_and_passes_after(slug, problem, library):
-    outputs = challenge_outputs(library)
+    outputs = course_outputs(library)
     broken, fixed = outputs[f"{slug}/{problem['id']}#broken"], outputs[f"{slug}/{problem['id']}#fixed"]
     assert broken[0]["error"] is None, f"{slug}/{problem['id']}: the broken code should run and be wrong, but raised {broken[0]['error']}"
     assert broken[1]["error"], f"{slug}/{problem['id']}: the tests pass on the broken code"

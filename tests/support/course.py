@@ -125,12 +125,37 @@ def as_printed(markdown: str) -> str:
     return span[1].strip() if span else shown
 
 
-@functools.cache
-def lesson_outputs(library: str) -> dict[str, list[dict]]:
-    """Each cell's output, in page order. Under PyTorch a cell that reads microtorch's internals
+def lesson_programs(library: str) -> list[dict]:
+    """Each lesson's cells as one program. Under PyTorch a cell that reads microtorch's internals
     is left out (it prints nothing); every other cell is plain PyTorch code."""
     def code(cell):
         return "" if library == "pytorch" and cell.microtorch_only else cell.code
-    programs = [{"id": slug, "cells": [{"code": code(c), "setup": c.setup, "isolated": c.isolated}
-                                       for c in cells(slug)]} for slug in LESSONS]
-    return run(library, programs)
+    return [{"id": slug, "cells": [{"code": code(c), "setup": c.setup, "isolated": c.isolated} for c in cells(slug)]}
+            for slug in LESSONS]
+
+
+def challenge_programs() -> list[dict]:
+    """Predict Output code (id `<slug>/<problem>`), and each Debug problem's broken code and fix,
+    each followed by its tests (ids ending `#broken` and `#fixed`)."""
+    programs = []
+    for slug in LESSONS:
+        for problem in problems(slug):
+            key = f"{slug}/{problem['id']}"
+            if problem["category"] == "Predict Output":
+                programs.append({"id": key, "cells": [{"code": problem["code"]}]})
+            elif problem["category"] == "Debug":
+                programs.append({"id": key + "#broken", "cells": [{"code": problem["code"]}, {"code": problem["tests"]}]})
+                programs.append({"id": key + "#fixed", "cells": [{"code": problem["solution"]}, {"code": problem["tests"]}]})
+    return programs
+
+
+@functools.cache
+def course_outputs(library: str) -> dict[str, list[dict]]:
+    """What every lesson and challenge program prints under `library`, in one interpreter start
+    (importing PyTorch takes seconds)."""
+    return run(library, lesson_programs(library) + challenge_programs())
+
+
+def lesson_outputs(library: str) -> dict[str, list[dict]]:
+    """Each lesson's cell outputs, in page order."""
+    return {slug: course_outputs(library)[slug] for slug in LESSONS}
