@@ -111,8 +111,10 @@ problems:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     pages = {"index.md": "# Home\n", "drill.md": DRILL, "quick.md": QUICK, "review.md": "# Review\n"}
-    # The site's own hooks: Debug problems run in the Python runtime.
-    yield from serve_project(tmp_path_factory.mktemp("challenge-project"), pages, SITE_HOOKS)
+    # The site's own hooks: Debug problems run in the Python runtime. It starts on the first Run,
+    # so the tests that run no code do not share the machine with a loading Pyodide.
+    start_on_run = "extra:\n  gradlab:\n    start: click\n"
+    yield from serve_project(tmp_path_factory.mktemp("challenge-project"), pages, SITE_HOOKS, start_on_run)
 
 
 @pytest.fixture

@@ -106,18 +106,19 @@ def write_project(root: Path, pages: dict[str, str], hooks: tuple[str, ...] = ()
     return config
 
 
-def build_project(root: Path, pages: dict[str, str], hooks: tuple[str, ...] = (), site_url: str | None = None):
+def build_project(root: Path, pages: dict[str, str], hooks: tuple[str, ...] = (), site_url: str | None = None,
+                  extra: str = ""):
     """Write the project under `root`, build it; returns (finished process, site directory)."""
-    config = write_project(root, pages, hooks)
+    config = write_project(root, pages, hooks, extra)
     site = root / "site"
     return build_site(site, config, site_url=site_url), site
 
 
-def serve_project(root: Path, pages: dict[str, str], hooks: tuple[str, ...] = FRONT_END):
+def serve_project(root: Path, pages: dict[str, str], hooks: tuple[str, ...] = FRONT_END, extra: str = ""):
     """Build the project and serve it; a generator for module fixtures: `yield from
     serve_project(...)` yields the base URL and stops the server afterwards. Its site_url names
     another port, so links load whole pages (instant navigation needs build_project(site_url=))."""
-    result, site = build_project(root, pages, hooks)
+    result, site = build_project(root, pages, hooks, extra=extra)
     assert result.returncode == 0, result.stdout + result.stderr
     url, server = serve(site)
     yield url
