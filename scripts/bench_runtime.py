@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.support.project import SITE_HOOKS, build_site, serve, write_project  # noqa: E402  (the tests' site builder)
+from tests.support.project import SITE_HOOKS, write_project  # noqa: E402  (the tests' site builder)
+from tests.support.site import build_site, serve  # noqa: E402
 
 SNIPPET = """x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 (x * x).sum().backward()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PageWatch
-from tests.support.project import build_site, free_port, serve
+from tests.support.site import build_site, free_port, serve
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support.browser import open_page
-from tests.support.project import SITE_HOOKS, build_project, free_port, serve
+from tests.support.project import SITE_HOOKS, build_project
+from tests.support.site import free_port, serve
 
 SLOW = 90_000  # ms: loading Pyodide, NumPy and microtorch on a busy 2-core machine
 ISOLATION_HEADERS = {"Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 
-from tests.support.project import ROOT
+from tests.support.site import ROOT
 
 # `import ... from "x"`, `export ... from "x"` and `import("x")`; relative paths are our own files.
 SPECIFIER = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(\s*)["']([^"'./][^"']*)["']""")
