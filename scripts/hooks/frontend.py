@@ -47,8 +47,8 @@ def vendor_katex(site: Path) -> None:
 
 
 def vendor_coi_serviceworker(site: Path) -> None:
-    # At the site root, so the service worker's scope covers every page (GUIDE §2: it gives
-    # code cells cross-origin isolation, which lets Stop interrupt Python without a restart).
+    # At the site root, so the service worker's scope covers every page (it gives code cells
+    # cross-origin isolation, which lets Stop interrupt Python without a restart).
     shutil.copy2(NODE_MODULES / "coi-serviceworker" / "coi-serviceworker.min.js", site / "coi-serviceworker.min.js")
 
 

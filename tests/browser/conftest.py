@@ -4,14 +4,16 @@ served with or without cross-origin isolation."""
 
 from __future__ import annotations
 
-import re
-import textwrap
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.conftest import ROOT, PageWatch, build_site, free_port, serve
+from tests.support.browser import open_page
+from tests.support.project import SITE_HOOKS, build_project
+from tests.support.site import free_port, serve
 
+SLOW = 90_000  # ms: loading Pyodide, NumPy and microtorch on a busy 2-core machine
 ISOLATION_HEADERS = {"Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp"}
 
 PAGES = {
@@ -90,33 +92,6 @@ PAGES = {
 }
 
 
-def hooks() -> list[str]:
-    """The real site's hooks, made absolute (INHERIT would resolve them against the test project)."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    block = re.search(r"^hooks:\n((?:  - .+\n)+)", config, re.M)
-    return [str(ROOT / line.strip()[2:]) for line in block[1].splitlines()]
-
-
-def write_cells_project(root: Path, pages: dict[str, str] = PAGES, extra: str = "") -> Path:
-    for name, text in pages.items():
-        (root / "docs").mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(textwrap.dedent(text), encoding="utf-8")
-    nav = "".join(f"  - {name}\n" for name in pages)
-    config = root / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        "site_name: Code cell test\n"
-        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
-        "plugins:\n"
-        "  - macros:\n"
-        f"      module_name: {ROOT / 'macros'}\n"
-        "      on_error_fail: true\n"
-        "hooks:\n" + "".join(f"  - {hook}\n" for hook in hooks()) + f"nav:\n{nav}{extra}",
-        encoding="utf-8",
-    )
-    return config
-
-
 @pytest.fixture(scope="session")
 def cells_port() -> int:
     # Material's instant navigation only follows links whose host *and port* match site_url
@@ -126,12 +101,9 @@ def cells_port() -> int:
 
 @pytest.fixture(scope="session")
 def cells_site(tmp_path_factory, cells_port) -> Path:
-    root = tmp_path_factory.mktemp("cells")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GRADLAB_SITE_URL", f"http://127.0.0.1:{cells_port}/")
-        result = build_site(root / "site", write_cells_project(root))
+    result, site = build_project(tmp_path_factory.mktemp("cells"), PAGES, SITE_HOOKS, site_url=f"http://127.0.0.1:{cells_port}/")
     assert result.returncode == 0, f"building the code-cell test site failed:\n{result.stdout}\n{result.stderr}"
-    return root / "site"
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -150,16 +122,6 @@ def isolated_url(cells_site):
     server.shutdown()
 
 
-def open_page(browser, url: str, service_workers: str = "allow"):
-    """A fresh tab (own context, so own cache and service workers) watched for other hosts."""
-    context = browser.new_context(service_workers=service_workers)
-    page = context.new_page()
-    page.watch = PageWatch(page, url)
-    page.workers_started = []
-    page.on("worker", lambda worker: page.workers_started.append(worker.url))
-    return page
-
-
 @pytest.fixture
 def cells_page(browser, cells_url):
     page = open_page(browser, cells_url)
@@ -172,3 +134,32 @@ def isolated_page(browser, isolated_url):
     page = open_page(browser, isolated_url)
     yield page
     page.context.close()
+
+
+@pytest.fixture(scope="module")
+def warmed_tab(browser, cells_url):
+    """One tab on the code-cell site whose Python is loaded once, for the tests that only run
+    cells and read what they show (a cold start costs seconds on these machines)."""
+    page = open_page(browser, cells_url)
+    page.goto(cells_url)
+    scratch = page.get_by_role("group", name="Scratch", exact=True)
+    scratch.get_by_role("button", name="Run").click()
+    expect(scratch.get_by_role("region", name="Output of Scratch")).to_have_text("ready", timeout=SLOW)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def warm_page(warmed_tab, cells_url):
+    """The warmed tab on the first page, every cell showing its code as written, and a fresh
+    watch, so each test asserts only on what it did. Instant navigation brings it back without
+    restarting Python."""
+    page = warmed_tab
+    if page.url != cells_url:
+        page.get_by_role("link", name="Cells").first.click()
+        page.wait_for_url(cells_url)
+    for reset in page.get_by_role("button", name="Reset").all():
+        reset.click()
+    page.watch.external.clear()
+    page.watch.console_errors.clear()
+    return page

@@ -10,9 +10,8 @@ import textwrap
 
 import pytest
 
-from tests.browser.conftest import hooks
-from tests.conftest import PageWatch, axe_violations, build_site, describe_violations, serve
-from tests.widgets.project import write_project
+from tests.support.browser import PageWatch, axe_violations, describe_violations
+from tests.support.project import SITE_HOOKS, serve_project
 
 pytestmark = pytest.mark.browser
 START = 1_800_000_000_000  # ms since the epoch; the fake clock's start for timer tests
@@ -111,17 +110,11 @@ problems:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("challenge-project")
-    config = write_project(root, {"index.md": "# Home\n", "drill.md": DRILL, "quick.md": QUICK, "review.md": "# Review\n"})
-    # The site's own hooks (front end, Python runtime, microtorch wheel), not just the front end.
-    listed = "".join(f"  - {hook}\n" for hook in hooks())
-    text = config.read_text("utf-8")
-    config.write_text(re.sub(r"hooks:\n(  .*\n)+", lambda _: f"hooks:\n{listed}", text), encoding="utf-8")
-    result = build_site(root / "site", config)
-    assert result.returncode == 0, result.stdout + result.stderr
-    url, server = serve(root / "site")
-    yield url
-    server.shutdown()
+    pages = {"index.md": "# Home\n", "drill.md": DRILL, "quick.md": QUICK, "review.md": "# Review\n"}
+    # The site's own hooks: Debug problems run in the Python runtime. It starts on the first Run,
+    # so the tests that run no code do not share the machine with a loading Pyodide.
+    start_on_run = "extra:\n  gradlab:\n    start: click\n"
+    yield from serve_project(tmp_path_factory.mktemp("challenge-project"), pages, SITE_HOOKS, start_on_run)
 
 
 @pytest.fixture

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_page
-from tests.conftest import ROOT, axe_violations, describe_violations
+from tests.support import run_cells
+from tests.support.browser import axe_violations, describe_violations, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -44,6 +42,12 @@ def open_cells(page, url, path="", first="Scratch"):
     expect(editor(page, first if not path else {"second/": "Second cell", "pictures/": "Plot"}[path])).to_be_visible()
 
 
+def visit(page, title, first):
+    """Follow the site's navigation to another page (instant navigation: Python stays loaded)."""
+    page.get_by_role("link", name=title).first.click()
+    expect(editor(page, first)).to_be_visible()
+
+
 def type_code(page, name, *lines):
     box = editor(page, name)
     box.click()
@@ -64,33 +68,26 @@ def run(page, name, timeout=SLOW):
 
 def microtorch_prints(code: str) -> str:
     """What CPython prints for `code` with the same runner and microtorch as the browser."""
-    programs = [{"id": "p", "cells": [{"code": code}]}]
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "run_cells.py"), "microtorch"],
-        input=json.dumps(programs), capture_output=True, text=True, check=True,
-    )
-    answer = json.loads(result.stdout)["p"][0]
+    answer = run_cells.run("microtorch", [{"id": "p", "cells": [{"code": code}]}])["p"][0]
     assert answer["error"] is None, answer
     return answer["stdout"]
 
 
-def test_a_cell_prints_what_microtorch_prints(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
-    expect(cell(cells_page, "Make x").get_by_role("link", name="Runs on microtorch")).to_be_visible()
-    out = run(cells_page, "Make x")
-    expect(status(cells_page, "Make x")).to_have_text(re.compile(r"^Done in \d+ ms$"))
-    code = json.loads(cell(cells_page, "Make x").get_attribute("data-cell"))["code"]
+def test_a_cell_prints_what_microtorch_prints(warm_page):
+    expect(cell(warm_page, "Make x").get_by_role("link", name="Runs on microtorch")).to_be_visible()
+    out = run(warm_page, "Make x")
+    expect(status(warm_page, "Make x")).to_have_text(re.compile(r"^Done in \d+ ms$"))
+    code = json.loads(cell(warm_page, "Make x").get_attribute("data-cell"))["code"]
     assert out.inner_text().strip() == microtorch_prints(code).strip()
-    cells_page.watch.assert_clean()
+    warm_page.watch.assert_clean()
 
 
-def test_shift_enter_runs_the_focused_cell(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
-    editor(cells_page, "Scratch").click()
-    cells_page.keyboard.press("Shift+Enter")
-    expect(output(cells_page, "Scratch")).to_have_text("ready", timeout=SLOW)
-    assert editor(cells_page, "Scratch").inner_text() == 'print("ready")'  # no newline typed
-    cells_page.watch.assert_clean()
+def test_shift_enter_runs_the_focused_cell(warm_page):
+    editor(warm_page, "Scratch").click()
+    warm_page.keyboard.press("Shift+Enter")
+    expect(output(warm_page, "Scratch")).to_have_text("ready", timeout=SLOW)
+    assert editor(warm_page, "Scratch").inner_text() == 'print("ready")'  # no newline typed
+    warm_page.watch.assert_clean()
 
 
 def test_stop_without_isolation_restarts_python_and_says_state_was_reset(cells_page, cells_url):
@@ -147,31 +144,29 @@ def test_the_service_worker_makes_the_next_load_isolated(cells_page, cells_url):
     cells_page.watch.assert_clean()
 
 
-def test_a_traceback_points_at_the_editor_line(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
-    type_code(cells_page, "Scratch", "a = 1", "b = 0", "print(a / b)")
-    out = run(cells_page, "Scratch")
-    expect(status(cells_page, "Scratch")).to_have_text("Error on line 3.")
+def test_a_traceback_points_at_the_editor_line(warm_page):
+    type_code(warm_page, "Scratch", "a = 1", "b = 0", "print(a / b)")
+    out = run(warm_page, "Scratch")
+    expect(status(warm_page, "Scratch")).to_have_text("Error on line 3.")
     text = out.inner_text()
     assert 'File "<cell>", line 3, in <module>' in text and "ZeroDivisionError: division by zero" in text
     assert "_pyodide" not in text and "gradlab_runner" not in text  # trimmed to the reader's code
-    error_line = cell(cells_page, "Scratch").locator(".cm-line.gl-cell__error-line")
+    error_line = cell(warm_page, "Scratch").locator(".cm-line.gl-cell__error-line")
     expect(error_line).to_have_text("print(a / b)")
-    violations = axe_violations(cells_page)  # the error marks keep the contrast
+    violations = axe_violations(warm_page)  # the error marks keep the contrast
     assert not violations, describe_violations(violations)
     # An exception leaves Python usable.
-    cell(cells_page, "Scratch").get_by_role("button", name="Reset").click()
-    expect(run(cells_page, "Scratch")).to_have_text("ready")
-    cells_page.watch.assert_clean()
+    cell(warm_page, "Scratch").get_by_role("button", name="Reset").click()
+    expect(run(warm_page, "Scratch")).to_have_text("ready")
+    warm_page.watch.assert_clean()
 
 
-def test_printed_html_is_shown_as_text(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
-    type_code(cells_page, "Scratch", 'print("<b>x</b>")')
-    out = run(cells_page, "Scratch")
+def test_printed_html_is_shown_as_text(warm_page):
+    type_code(warm_page, "Scratch", 'print("<b>x</b>")')
+    out = run(warm_page, "Scratch")
     expect(out).to_have_text("<b>x</b>")
     assert out.locator("b").count() == 0
-    cells_page.watch.assert_clean()
+    warm_page.watch.assert_clean()
 
 
 def test_instant_navigation_keeps_python_loaded(cells_page, cells_url):
@@ -186,43 +181,39 @@ def test_instant_navigation_keeps_python_loaded(cells_page, cells_url):
     cells_page.watch.assert_clean()
 
 
-def test_cells_share_a_namespace_in_page_order(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
+def test_cells_share_a_namespace_in_page_order(warm_page):
     # Running the second cell first runs the one above it, as a notebook read top to bottom.
-    expect(run(cells_page, "Use x")).to_have_text("24.0")
-    expect(output(cells_page, "Make x")).to_have_text("tensor([2., 4., 6.])")
-    expect(run(cells_page, "Alone")).to_have_text("False")  # an isolated cell sees none of it
-    cells_page.watch.assert_clean()
+    expect(run(warm_page, "Use x")).to_have_text("24.0")
+    expect(output(warm_page, "Make x")).to_have_text("tensor([2., 4., 6.])")
+    expect(run(warm_page, "Alone")).to_have_text("False")  # an isolated cell sees none of it
+    warm_page.watch.assert_clean()
 
 
-def test_reset_restores_the_original_code(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
-    type_code(cells_page, "Scratch", "print('edited')")
-    expect(editor(cells_page, "Scratch")).to_have_text("print('edited')")
-    cell(cells_page, "Scratch").get_by_role("button", name="Reset").click()
-    expect(editor(cells_page, "Scratch")).to_have_text('print("ready")')
-    cells_page.watch.assert_clean()
+def test_reset_restores_the_original_code(warm_page):
+    type_code(warm_page, "Scratch", "print('edited')")
+    expect(editor(warm_page, "Scratch")).to_have_text("print('edited')")
+    cell(warm_page, "Scratch").get_by_role("button", name="Reset").click()
+    expect(editor(warm_page, "Scratch")).to_have_text('print("ready")')
+    warm_page.watch.assert_clean()
 
 
-def test_a_flood_of_output_is_capped(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
-    type_code(cells_page, "Scratch", "for i in range(1_000_000): print(i)")
-    out = run(cells_page, "Scratch")
-    expect(status(cells_page, "Scratch")).to_have_text(re.compile(r"^Done in"))
+def test_a_flood_of_output_is_capped(warm_page):
+    type_code(warm_page, "Scratch", "for i in range(1_000_000): print(i)")
+    out = run(warm_page, "Scratch")
+    expect(status(warm_page, "Scratch")).to_have_text(re.compile(r"^Done in"))
     expect(out).to_contain_text("Output capped at 100,000 characters")
     expect(out).to_contain_text("more characters of output were not shown")
     assert len(out.inner_text()) < 101_000
     assert out.inner_text().startswith("0\n1\n2\n")
-    cells_page.watch.assert_clean()
+    warm_page.watch.assert_clean()
 
 
-def test_python_errors_and_huge_allocations_leave_the_runtime_usable(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
-    type_code(cells_page, "Scratch", "big = [0.0] * 10**9  # 4 GB of pointers: more than WebAssembly can address")
-    expect(run(cells_page, "Scratch")).to_contain_text("MemoryError")
-    cell(cells_page, "Scratch").get_by_role("button", name="Reset").click()
-    expect(run(cells_page, "Scratch")).to_have_text("ready")
-    cells_page.watch.assert_clean()
+def test_python_errors_and_huge_allocations_leave_the_runtime_usable(warm_page):
+    type_code(warm_page, "Scratch", "big = [0.0] * 10**9  # 4 GB of pointers: more than WebAssembly can address")
+    expect(run(warm_page, "Scratch")).to_contain_text("MemoryError")
+    cell(warm_page, "Scratch").get_by_role("button", name="Reset").click()
+    expect(run(warm_page, "Scratch")).to_have_text("ready")
+    warm_page.watch.assert_clean()
 
 
 def test_missing_runtime_files_show_a_message_and_retry_works(browser, cells_url):
@@ -240,46 +231,45 @@ def test_missing_runtime_files_show_a_message_and_retry_works(browser, cells_url
     cells_page.context.close()
 
 
-def test_a_prediction_is_asked_first_then_compared(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
-    guess = cell(cells_page, "Guess")
+def test_a_prediction_is_asked_first_then_compared(warm_page):
+    guess = cell(warm_page, "Guess")
     guess.get_by_role("button", name="Run").click()
-    expect(status(cells_page, "Guess")).to_have_text("Write your prediction first, then run.")
+    expect(status(warm_page, "Guess")).to_have_text("Write your prediction first, then run.")
     field = guess.get_by_role("textbox", name="Predict first: what will this code print?")
     expect(field).to_be_focused()
     field.fill("4")
-    run(cells_page, "Guess")
-    expect(status(cells_page, "Guess")).to_have_text("Your prediction matched the output.")
-    saved = cells_page.evaluate("JSON.parse(localStorage.getItem('gradlab:progress')).predictions.guess")
+    run(warm_page, "Guess")
+    expect(status(warm_page, "Guess")).to_have_text("Your prediction matched the output.")
+    saved = warm_page.evaluate("JSON.parse(localStorage.getItem('gradlab:progress')).predictions.guess")
     assert saved == {"text": "4", "matched": True}
-    cells_page.watch.assert_clean()
+    warm_page.watch.assert_clean()
 
 
-def test_matplotlib_figures_show_inline(cells_page, cells_url):
+def test_matplotlib_figures_show_inline(warm_page):
     requests = []
-    cells_page.on("request", lambda request: requests.append(request.url))
-    open_cells(cells_page, cells_url, "pictures/")
-    cells_page.wait_for_timeout(1000)
+    warm_page.on("request", lambda request: requests.append(request.url))
+    visit(warm_page, "Pictures", "Plot")
+    warm_page.wait_for_timeout(1000)
     assert not [url for url in requests if "matplotlib" in url]  # loaded only when a cell imports it
-    run(cells_page, "Plot", timeout=2 * SLOW)
-    expect(status(cells_page, "Plot")).to_have_text(re.compile(r"^Done in"))
-    figure = output(cells_page, "Plot").get_by_role("img", name="Figure 1 drawn by Plot")
+    run(warm_page, "Plot", timeout=2 * SLOW)
+    expect(status(warm_page, "Plot")).to_have_text(re.compile(r"^Done in"))
+    figure = output(warm_page, "Plot").get_by_role("img", name="Figure 1 drawn by Plot")
     expect(figure).to_be_visible()
     assert figure.evaluate("img => img.naturalWidth") > 100
     assert [url for url in requests if "matplotlib" in url]
-    cells_page.watch.assert_clean()
+    warm_page.watch.assert_clean()
 
 
-def test_torch_viz_show_draws_the_graph_as_svg(cells_page, cells_url):
-    open_cells(cells_page, cells_url, "pictures/")
-    run(cells_page, "Graph")
-    expect(status(cells_page, "Graph")).to_have_text(re.compile(r"^Done in"))
-    graph = output(cells_page, "Graph").get_by_role("img", name="Computation graph drawn by Graph")
+def test_torch_viz_show_draws_the_graph_as_svg(warm_page):
+    visit(warm_page, "Pictures", "Plot")
+    run(warm_page, "Graph")
+    expect(status(warm_page, "Graph")).to_have_text(re.compile(r"^Done in"))
+    graph = output(warm_page, "Graph").get_by_role("img", name="Computation graph drawn by Graph")
     expect(graph).to_be_visible()
     assert graph.evaluate("svg => svg.tagName") == "svg"
     text = graph.text_content()
     assert "w" in text and "grad 4" in text  # dz/dw = 2w = 4 at w = 2
-    cells_page.watch.assert_clean()
+    warm_page.watch.assert_clean()
 
 
 def test_pages_without_cells_fetch_nothing_of_the_runtime(cells_page, cells_url):
@@ -289,13 +279,12 @@ def test_pages_without_cells_fetch_nothing_of_the_runtime(cells_page, cells_url)
     cells_page.wait_for_timeout(500)
     runtime = [url for url in requests if re.search(r"pyodide|wheels/|runtime/|chunks/editor|chunks/viz", url)]
     assert runtime == []
-    assert cells_page.workers_started == []
+    assert [url for url in cells_page.workers_started if "/workers/search." not in url] == []  # Material's search has its own
     cells_page.watch.assert_clean()
 
 
-def test_a_page_with_cells_has_no_axe_violations(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
-    run(cells_page, "Make x")
-    violations = axe_violations(cells_page)
+def test_a_page_with_cells_has_no_axe_violations(warm_page):
+    run(warm_page, "Make x")
+    violations = axe_violations(warm_page)
     assert not violations, describe_violations(violations)
-    cells_page.watch.assert_clean()
+    warm_page.watch.assert_clean()

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import ROOT, PageWatch, axe_violations, describe_violations
-from tests.widgets.project import serve_project
+from tests.support.browser import PageWatch, axe_violations, describe_violations
+from tests.support.project import ROOT, serve_project
 
 pytestmark = pytest.mark.browser
 

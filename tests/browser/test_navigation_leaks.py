@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import build_site, free_port, serve
-from tests.widgets.project import write_project
+from tests.support.site import build_site, free_port, serve
+from tests.support.project import FRONT_END, write_project
 
 LESSON = """\
 # Lesson
@@ -77,7 +77,7 @@ CONFIG = "extra:\n  gradlab:\n    start: on-click\n"
 def lesson_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("leaks")
     port = free_port()  # instant navigation follows only links that match site_url's port
-    config = write_project(root, {"index.md": LESSON, "other.md": OTHER}, frontend=True, config=CONFIG)
+    config = write_project(root, {"index.md": LESSON, "other.md": OTHER}, FRONT_END, CONFIG)
     result = build_site(root / "site", config, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stdout + result.stderr
     url, server = serve(root / "site", port=port)

@@ -10,8 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import PageWatch, axe_violations, describe_violations
-from tests.widgets.project import serve_project
+from tests.support.browser import PageWatch, axe_violations, describe_violations
+from tests.support.project import serve_project
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tests.course_content import widgets
+from tests.support.course import widgets
 
 LETTERS = "ABCDEF"
 COURSE_BOUND = 0.4

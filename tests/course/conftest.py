@@ -8,7 +8,7 @@ import importlib.util
 
 import pytest
 
-from tests.course_content import DOCS
+from tests.support.course import DOCS
 
 LIBRARIES = [
     pytest.param("microtorch", id="microtorch"),

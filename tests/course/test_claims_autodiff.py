@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from tests.course_content import DOCS, problems
+from tests.support.course import DOCS, problems
 
 SLUG = "autodiff"
 

@@ -9,7 +9,7 @@ import warnings
 
 import pytest
 
-from tests.course_content import cells, text, widgets
+from tests.support.course import cells, text, widgets
 
 SLUG = "gradients-in-practice"
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.course_content import fences, page, problems, text, widgets
+from tests.support.course import fences, page, problems, text, widgets
 
 SLUG = "inside-autograd"
 

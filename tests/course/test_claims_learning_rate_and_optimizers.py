@@ -12,7 +12,7 @@ import warnings
 
 import pytest
 
-from tests.course_content import cells, text, widgets
+from tests.support.course import cells, text, widgets
 
 SLUG = "learning-rate-and-optimizers"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.course import balance
-from tests.course_content import LESSONS
+from tests.support.course import LESSONS
 
 
 def test_course_keys_are_balanced():

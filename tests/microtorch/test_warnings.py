@@ -1,7 +1,7 @@
 """PyTorch computes inf and nan silently; microtorch's NumPy must not print RuntimeWarnings into
 a cell where PyTorch prints nothing. The learner's own NumPy code keeps NumPy's warnings."""
 import microtorch
-from tests.course_content import cells
+from tests.support.course import cells
 from tests.microtorch import snippet_runner
 
 OVERFLOW_AND_NAN = """

@@ -74,6 +74,7 @@ export function mount(el) {
   cell.output.setAttribute("role", "region");
   cell.output.setAttribute("aria-label", `Output of ${label}`);
   cell.output.setAttribute("aria-live", "polite");
+  cell.output.tabIndex = 0; // long output scrolls (max-height): keyboard readers must reach it to scroll
   cell.output.hidden = true;
   el.append(bar, cell.output);
 

@@ -1,6 +1,6 @@
 """Runs code cells inside the Pyodide worker (worker.js loads this file once).
 
-Plain CPython can import it too, which is how tests/test_runner.py checks it: nothing here
+Plain CPython can import it too, which is how tests/runtime/test_runner.py checks it: nothing here
 needs Pyodide except what `emit` does with the text.
 
 `emit(kind, text)` sends a piece of output to the page: kind is "stdout", "stderr", "notice",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.widgets.project import build_project
+from tests.support.project import build_project
 
 BROKEN = """\
 # Page

@@ -6,41 +6,19 @@ promises; and every answer key agrees with the feedback written for it."""
 from __future__ import annotations
 
 import copy
-import functools
 import importlib.util
-import json
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from tests.course_content import LESSONS, as_printed, cells, option_text, page, problems, text, widgets
+from tests.support.course import (LESSONS, as_printed, cells, course_outputs, lesson_outputs, option_text, page, problems, text,
+                                  widgets)
 
-RUNNER = Path(__file__).with_name("run_cells.py")
 HAVE_PYTORCH = importlib.util.find_spec("torch") is not None
 LIBRARIES = ["microtorch"] + (["pytorch"] if HAVE_PYTORCH else [])
 CATEGORIES = {"Conceptual", "Predict Output", "Model Choice", "Hyperparameter", "Debug"}
 needs_pytorch = pytest.mark.skipif(not HAVE_PYTORCH, reason="PyTorch is not installed")
-
-
-def run(library: str, programs: list[dict]) -> dict[str, list[dict]]:
-    result = subprocess.run([sys.executable, str(RUNNER), library], input=json.dumps(programs),
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, f"the cell runner crashed under {library}:\n{result.stderr}"
-    return json.loads(result.stdout)
-
-
-@functools.cache
-def lesson_outputs(library: str) -> dict[str, list[dict]]:
-    """Each cell's output, in page order. Under PyTorch a cell that reads microtorch's internals
-    is left out (it prints nothing); every other cell is plain PyTorch code."""
-    def code(cell):
-        return "" if library == "pytorch" and cell.microtorch_only else cell.code
-    programs = [{"id": slug, "cells": [{"code": code(c), "setup": c.setup, "isolated": c.isolated}
-                                       for c in cells(slug)]} for slug in LESSONS]
-    return run(library, programs)
+content = pytest.mark.content  # what this course promises (counts, names), not whether it works
 
 
 def challenge_cases(category: str) -> list:
@@ -48,28 +26,15 @@ def challenge_cases(category: str) -> list:
             for slug in LESSONS for problem in problems(slug) if problem["category"] == category]
 
 
-@functools.cache
-def challenge_outputs(library: str) -> dict[str, list[dict]]:
-    """Predict Output code, and each Debug problem's broken code and fix followed by its tests."""
-    programs = []
-    for slug in LESSONS:
-        for problem in problems(slug):
-            key = f"{slug}/{problem['id']}"
-            if problem["category"] == "Predict Output":
-                programs.append({"id": key, "cells": [{"code": problem["code"]}]})
-            elif problem["category"] == "Debug":
-                programs.append({"id": key + "#broken", "cells": [{"code": problem["code"]}, {"code": problem["tests"]}]})
-                programs.append({"id": key + "#fixed", "cells": [{"code": problem["solution"]}, {"code": problem["tests"]}]})
-    return run(library, programs)
-
-
 # --- every runnable cell ----------------------------------------------------------------------
 
+@content
 @pytest.mark.parametrize("slug", LESSONS)
 def test_lesson_page_exists(slug):
     assert page(slug).is_file(), f"lesson {slug!r} is missing: {page(slug)}"
 
 
+@content
 @pytest.mark.parametrize("slug", LESSONS)
 def test_lesson_has_runnable_cells(slug):
     assert len(cells(slug)) >= 3, f"lesson {slug!r} has fewer than 3 runnable cells"
@@ -105,18 +70,21 @@ def test_microtorch_prints_what_pytorch_prints(slug):
     assert not failures, "\n".join(failures)
 
 
+@content
 @pytest.mark.parametrize("slug", LESSONS[:4])
 def test_reader_predicts_gradient_code_before_running_it(slug):
     predicted = [c for c in cells(slug) if c.predict and ".backward(" in c.code]
     assert predicted, f"lesson {slug!r} has no predict-first cell that computes a gradient"
 
 
+@content
 def test_autodiff_lesson_draws_the_readers_graph():
     outputs = lesson_outputs("microtorch")["autodiff"]
     drawn = [cell for cell, out in zip(cells("autodiff"), outputs) if "torch.viz.show(" in cell.code and out["graphs"]]
     assert drawn, "no cell of the autodiff lesson draws a graph with torch.viz.show under microtorch"
 
 
+@content
 def test_course_asks_for_the_gradient_of_x_cubed_plus_2x_at_2():
     outputs = lesson_outputs(LIBRARIES[-1])
     asked = [slug for slug in LESSONS[:4] for cell, out in zip(cells(slug), outputs[slug])
@@ -129,7 +97,7 @@ def test_course_asks_for_the_gradient_of_x_cubed_plus_2x_at_2():
 @pytest.mark.parametrize("library", LIBRARIES)
 @pytest.mark.parametrize("slug, problem", challenge_cases("Predict Output"))
 def test_predict_output_key_is_what_the_code_prints(slug, problem, library):
-    out = challenge_outputs(library)[f"{slug}/{problem['id']}"][0]
+    out = course_outputs(library)[f"{slug}/{problem['id']}"][0]
     assert out["error"] is None, f"{slug}/{problem['id']}: the code raised {out['error']}"
     printed = out["stdout"].strip()
     keyed = as_printed(option_text(problem, problem["answer"]))
@@ -142,7 +110,7 @@ def test_predict_output_key_is_what_the_code_prints(slug, problem, library):
 @pytest.mark.parametrize("library", LIBRARIES)
 @pytest.mark.parametrize("slug, problem", challenge_cases("Debug"))
 def test_debug_problem_fails_before_the_fix_and_passes_after(slug, problem, library):
-    outputs = challenge_outputs(library)
+    outputs = course_outputs(library)
     broken, fixed = outputs[f"{slug}/{problem['id']}#broken"], outputs[f"{slug}/{problem['id']}#fixed"]
     assert broken[0]["error"] is None, f"{slug}/{problem['id']}: the broken code should run and be wrong, but raised {broken[0]['error']}"
     assert broken[1]["error"], f"{slug}/{problem['id']}: the tests pass on the broken code"
@@ -218,6 +186,7 @@ def test_every_wrong_key_is_caught(slug):
 
 # --- what every lesson carries ----------------------------------------------------------------
 
+@content
 @pytest.mark.parametrize("slug", LESSONS)
 def test_lesson_meets_the_course_minimums(slug):
     found = widgets(slug)
@@ -241,6 +210,7 @@ def test_lesson_meets_the_course_minimums(slug):
     assert "{{ study_modes() }}" in text(slug), f"{slug}: no study_modes() near the top"
 
 
+@content
 def test_badges_are_distinct_and_lesson_3_names_its_own():
     badges = {slug: widgets(slug)["challenge"][0]["badge"] for slug in LESSONS}
     assert len(set(badges.values())) == len(LESSONS), f"two lessons share a badge: {badges}"
@@ -249,6 +219,7 @@ def test_badges_are_distinct_and_lesson_3_names_its_own():
 
 # --- the pages around the lessons -------------------------------------------------------------
 
+@content
 def test_home_page_maps_every_lesson_with_its_time():
     home = (page(LESSONS[0]).parents[1] / "index.md").read_text(encoding="utf-8")
     for slug in LESSONS:
@@ -258,6 +229,7 @@ def test_home_page_maps_every_lesson_with_its_time():
         assert row.endswith(f'| {{{{ lesson_time("lessons/{slug}.md") }}}} |'), f"the home page gives no time for {slug!r}: {row!r}"
 
 
+@content
 def test_every_lesson_offers_all_nine_study_modes(site_dir):
     """The home page promises all nine modes on every lesson; the built pages must deliver them."""
     from macros.modes import MODES, modes_in

@@ -2,9 +2,9 @@
 PyTorch, in CPython. The work is done by the site's own cell runner
 (overrides/assets/runtime/runner.py): same namespaces, same "last expression is printed".
 
-Used as a subprocess, so the two libraries never share one interpreter:
+Run as a subprocess, so the two libraries never share one interpreter; `run()` does that:
 
-    python tests/run_cells.py microtorch|pytorch < programs.json > results.json
+    python tests/support/run_cells.py microtorch|pytorch < programs.json > results.json
 
 `programs.json` is a list of {"id", "cells": [{"code", "setup", "isolated"}]}. Cells of one
 program share a namespace in order, like the cells of one page; an isolated cell gets a fresh one.
@@ -17,13 +17,22 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import subprocess
 import sys
 import types
 from pathlib import Path
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(library: str, programs: list[dict]) -> dict[str, list[dict]]:
+    """The answer for `programs` under `library`, from a fresh interpreter."""
+    result = subprocess.run([sys.executable, __file__, library], input=json.dumps(programs),
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"the cell runner crashed under {library}:\n{result.stderr}"
+    return json.loads(result.stdout)
 
 
 def load_runner():

@@ -10,7 +10,7 @@ import markdown
 import pytest
 
 from macros import codecell
-from tests.widgets.project import build_project
+from tests.support.project import build_project
 
 
 class Env:

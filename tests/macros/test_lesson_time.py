@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from macros import lesson_time
-from tests.widgets.conftest import ROOT
+from tests.support.site import ROOT
 
 PROSE = " ".join(["word"] * 280)
 LESSON = f"""\

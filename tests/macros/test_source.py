@@ -12,8 +12,8 @@ import pytest
 import microtorch.engine
 from macros.content import ContentError
 from macros.source import quote
-from tests.course_content import text
-from tests.widgets.project import build_project
+from tests.support.course import text
+from tests.support.project import build_project
 
 # The engine's parts that lesson 6 teaches, each quoted whole.
 ENGINE_PARTS = {"Node": microtorch.engine.Node, "_op": microtorch.engine._op,

@@ -22,7 +22,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from tests.conftest import ROOT, build_site, serve
+from tests.support.site import ROOT, build_site, serve
 
 
 def _load(name: str, path: Path):

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from tests.widgets.conftest import ROOT
+from tests.support.site import ROOT
 
 STORE = ROOT / "overrides" / "assets" / "progress" / "store.js"
 

@@ -9,8 +9,8 @@ import pytest
 
 from macros import quiz, registry
 from macros.content import ContentError
-from tests.widgets.htmltree import parse
-from tests.widgets.project import build_project
+from tests.support.htmltree import parse
+from tests.support.project import build_project
 
 INLINE = "docs/lessons/demo.md (inline quiz)"
 

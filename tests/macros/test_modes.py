@@ -6,8 +6,8 @@ import markdown as pymarkdown
 import pytest
 
 from macros import challenge, codecell, flashcards, modes
-from tests.widgets.htmltree import parse
-from tests.widgets.project import build_project
+from tests.support.htmltree import parse
+from tests.support.project import build_project
 
 CARDS = """
 id: deck

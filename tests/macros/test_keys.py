@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from tests.widgets.project import build_project
+from tests.support.project import build_project
 
 ENFORCED = """
 extra:
@@ -58,7 +58,7 @@ BALANCED = course(one_quiz=quiz_yaml("one", [0, 1, 2, 3, 0, 1]), two_quiz=quiz_y
 
 
 def build(tmp_path, pages, config=ENFORCED):
-    result, _ = build_project(tmp_path, pages, config=config)
+    result, _ = build_project(tmp_path, pages, extra=config)
     return result.returncode, result.stdout + result.stderr
 
 

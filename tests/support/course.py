@@ -1,8 +1,9 @@
-"""Read the course straight from its sources: each lesson's code cells in page order and the YAML
-of its widgets. The course tests use this; nothing here depends on the site build."""
+"""Read the course straight from its sources: each lesson's code cells in page order, the YAML
+of its widgets, and what the cells print in CPython. Nothing here depends on the site build."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,8 +11,9 @@ from pathlib import Path
 import yaml
 
 from macros import codecell  # the site's own parser of cell fences
+from tests.support.run_cells import run
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 # The course, in reading order (slugs of docs/lessons/<slug>.md).
 LESSONS = (
@@ -121,3 +123,39 @@ def as_printed(markdown: str) -> str:
         return block[1].strip()
     span = re.fullmatch(r"`([^`]*)`", shown)
     return span[1].strip() if span else shown
+
+
+def lesson_programs(library: str) -> list[dict]:
+    """Each lesson's cells as one program. Under PyTorch a cell that reads microtorch's internals
+    is left out (it prints nothing); every other cell is plain PyTorch code."""
+    def code(cell):
+        return "" if library == "pytorch" and cell.microtorch_only else cell.code
+    return [{"id": slug, "cells": [{"code": code(c), "setup": c.setup, "isolated": c.isolated} for c in cells(slug)]}
+            for slug in LESSONS]
+
+
+def challenge_programs() -> list[dict]:
+    """Predict Output code (id `<slug>/<problem>`), and each Debug problem's broken code and fix,
+    each followed by its tests (ids ending `#broken` and `#fixed`)."""
+    programs = []
+    for slug in LESSONS:
+        for problem in problems(slug):
+            key = f"{slug}/{problem['id']}"
+            if problem["category"] == "Predict Output":
+                programs.append({"id": key, "cells": [{"code": problem["code"]}]})
+            elif problem["category"] == "Debug":
+                programs.append({"id": key + "#broken", "cells": [{"code": problem["code"]}, {"code": problem["tests"]}]})
+                programs.append({"id": key + "#fixed", "cells": [{"code": problem["solution"]}, {"code": problem["tests"]}]})
+    return programs
+
+
+@functools.cache
+def course_outputs(library: str) -> dict[str, list[dict]]:
+    """What every lesson and challenge program prints under `library`, in one interpreter start
+    (importing PyTorch takes seconds)."""
+    return run(library, lesson_programs(library) + challenge_programs())
+
+
+def lesson_outputs(library: str) -> dict[str, list[dict]]:
+    """Each lesson's cell outputs, in page order."""
+    return {slug: course_outputs(library)[slug] for slug in LESSONS}

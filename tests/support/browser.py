@@ -1,0 +1,65 @@
+"""Headless Debian Chromium for the browser tests (never `playwright install`): how it is started,
+what a page is watched for, and axe-core's accessibility verdict."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class PageWatch:
+    """Records what a page did that a test may want to forbid: requests to other hosts and
+    console errors."""
+
+    def __init__(self, page, base_url: str):
+        self.external: list[str] = []
+        self.console_errors: list[str] = []
+        host = urlparse(base_url).netloc
+        page.on("request", lambda r: self._request(r.url, host))
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+
+    def _request(self, url: str, host: str):
+        parts = urlparse(url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != host:
+            self.external.append(url)
+
+    def assert_clean(self):
+        assert not self.external, f"requests to other hosts: {self.external}"
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+
+
+def open_page(browser, url: str, service_workers: str = "allow"):
+    """A fresh tab (own context, so own cache and service workers) watched for other hosts."""
+    context = browser.new_context(service_workers=service_workers)
+    page = context.new_page()
+    page.watch = PageWatch(page, url)
+    page.workers_started = []
+    page.on("worker", lambda worker: page.workers_started.append(worker.url))
+    return page
+
+
+def axe_violations(page) -> list:
+    """Run axe-core (bundled with axe-playwright-python, no network) and return its violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return results.response["violations"]
+
+
+def describe_violations(violations) -> str:
+    return "\n".join(
+        f"{v['id']}: {v['help']} — " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:5])
+        for v in violations
+    )
