@@ -5,6 +5,7 @@
 import "./style.css";
 import * as runtime from "../runtime/index.js";
 import * as store from "../progress/store.js";
+import { pageConfig } from "../site.js";
 
 export const name = "codecell";
 export const selector = ".gl-cell";
@@ -229,7 +230,7 @@ function comparePrediction(cell, stdout) {
 // Start Python before the first Run so the click is answered quickly; the strategy was chosen
 // by measurement (scripts/bench_runtime.py) and can be changed with extra.gradlab.start.
 function startWhenUseful(el) {
-  const strategy = config().start ?? "visible";
+  const strategy = pageConfig().start ?? "visible";
   const begin = () => runtime.start().catch(() => {}); // a failure is shown when the reader runs
   if (strategy === "idle") (window.requestIdleCallback ?? setTimeout)(begin);
   else if (strategy === "visible") {
@@ -243,12 +244,6 @@ function startWhenUseful(el) {
     );
     observer.observe(el);
   }
-}
-
-let cachedConfig;
-function config() {
-  cachedConfig ??= JSON.parse(document.getElementById("gradlab-config")?.textContent || "{}");
-  return cachedConfig;
 }
 
 function setRunning(cell, running) {
