@@ -31,8 +31,9 @@ against indexURL).
 
 The wheel: `python -m build` makes it, then pyodide-build (the tool venv .venv-pyodide, Python
 3.12, created by make) adds it to Pyodide's lock (`pyodide lockfile add-wheels`) and, with
-BYTECODE, compiles it (`pyodide py-compile`, which rewrites the lock's entry). Both run only when
-the sources change: results are cached under ~/.cache/gradlab/wheels/<key>/.
+BYTECODE, compiles it (`pyodide py-compile`, which rewrites the lock's entry). That entry joins
+Pyodide's own lock. All this runs only when the sources change: results are cached under
+~/.cache/gradlab/wheels/<key>/.
 """
 
 from __future__ import annotations
@@ -97,8 +98,9 @@ def sources() -> list[Path]:
 
 
 def fingerprint(bytecode: bool = BYTECODE) -> str:
-    """A hash of everything the wheel and its lock entry are made from."""
-    digest = hashlib.sha256(f"bytecode={bytecode}\0{vendor.CORE[vendor.LOCK]}\0".encode() + TOOL_PINS.read_bytes())
+    """A hash of everything the wheel and its lock file are made from, this hook included."""
+    made_by = TOOL_PINS.read_bytes() + Path(__file__).read_bytes()
+    digest = hashlib.sha256(f"bytecode={bytecode}\0{vendor.CORE[vendor.LOCK]}\0".encode() + made_by)
     for path in sources():
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -120,9 +122,14 @@ def build_wheel(official_lock: Path, bytecode: bool = BYTECODE) -> tuple[Path, P
         if bytecode:  # replaces the wheel in `out` and its entry in the lock file beside it
             _run([str(PYODIDE_CLI), "py-compile", "--silent", "."], out)
         wheel = next(out.glob(f"{WHEEL}-*.whl"))
+        # Only the wheel's entry is taken from the tool: pyodide-lock 0.2 writes a newer schema
+        # (it drops info.version, which Pyodide 0.27.7 checks), so every other byte of the lock
+        # stays Pyodide's own.
+        merged = json.loads(official_lock.read_text())
+        merged["packages"][WHEEL] = json.loads((out / lock.name).read_text())["packages"][WHEEL]
         target.mkdir(parents=True, exist_ok=True)
         shutil.copy2(wheel, target / wheel.name)
-        shutil.copy2(out / lock.name, lock)
+        lock.write_text(json.dumps(merged, separators=(",", ":")) + "\n")
     return target / wheel.name, lock
 
 
