@@ -16,11 +16,6 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.skipif(
-    not (ROOT / ".venv-pyodide" / "bin" / "pyodide").exists(), reason="pyodide-build is missing: run `make build`"
-)
-
-
 def _load(name: str, path: Path):
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
