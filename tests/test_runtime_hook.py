@@ -88,7 +88,7 @@ def test_the_page_names_the_worker_and_the_manifest_and_the_manifest_the_rest(si
     assert re.fullmatch(r"assets/runtime/worker-[0-9a-f]{12}\.js", config["worker"])
     manifest_file = site_dir / config["manifest"]
     manifest = json.loads(manifest_file.read_text())
-    assert set(manifest) == {"version", "indexURL", "integrity", "lockFileURL", "packages", "runner"}
+    assert set(manifest) == {"indexURL", "integrity", "lockFileURL", "packages", "runner"}
     index = manifest_file.parent / manifest["indexURL"]
     lock = json.loads((manifest_file.parent / manifest["lockFileURL"]).read_text())
     [package] = manifest["packages"]

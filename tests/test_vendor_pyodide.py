@@ -450,7 +450,6 @@ def test_self_hosted_copies_the_runtime_and_writes_its_manifest(vendored, tmp_pa
             assert (target / name).read_bytes() == data
     manifest = _manifest(target)
     assert manifest == {
-        "version": vendor.VERSION,
         "indexURL": "./",
         "integrity": {"pyodide.js": sri(vendored.core["pyodide.js"])},
         "lockFileURL": lock_name,

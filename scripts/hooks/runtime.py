@@ -16,7 +16,6 @@ and gives the page the worker's and the manifest's URLs in the page config (extr
 wheel's sources), so a deploy never leaves a reader on a stale copy. The manifest:
 
     {
-      "version": "0.27.7",
       "indexURL": "./",                 # Pyodide's core files, relative to the manifest
       "integrity": {"pyodide.js": "sha256-<base64>"},   # the one file the worker fetches itself
       "lockFileURL": "gradlab-lock-<hash>.json",        # relative to the manifest
@@ -25,9 +24,9 @@ wheel's sources), so a deploy never leaves a reader on a stale copy. The manifes
     }
 
 mkdocs.yml's `extra.gradlab.runtime` picks where Pyodide comes from: `self-hosted` (default) or
-`cdn` (indexURL is Pyodide's CDN; the worker checks pyodide.js against its integrity; the lock
-then names the wheel by its absolute URL under site_url, since Pyodide resolves every file name
-against indexURL).
+`cdn`: indexURL is then Pyodide's CDN (the worker checks pyodide.js against its integrity either
+way), and the lock names the wheel by its absolute URL under site_url, since Pyodide resolves
+every file name in a lock against indexURL.
 
 The wheel: `python -m build` makes it, then pyodide-build (the tool venv .venv-pyodide, Python
 3.12, created by make) adds it to Pyodide's lock (`pyodide lockfile add-wheels`) and, with
@@ -158,15 +157,18 @@ def _run(command: list[str], cwd: Path) -> None:
 
 
 class Runtime:
-    """What one build puts into the site: {site path: bytes or a file to copy}."""
+    """What one build puts into the site: worked out when the config loads, so that pages can
+    name the hashed files, and written once the site is built."""
 
     def __init__(self, mode: str, site_url: str):
         self.mode = mode
         cache = vendor.Cache(vendor.cache_dir())
         try:
-            # cdn mode serves none of the runtime but still needs the verified lock to extend.
-            self.runtime = vendor.cached_runtime(cache) if mode == "self-hosted" else {}
-            if not cache.holds(vendor.LOCK, vendor.CORE[vendor.LOCK]):
+            if mode == "self-hosted":
+                self.runtime = vendor.cached_runtime(cache)
+            elif cache.holds(vendor.LOCK, vendor.CORE[vendor.LOCK]):
+                self.runtime = {}  # cdn mode serves none of Pyodide, but extends its verified lock
+            else:
                 raise vendor.VendorError(f"{cache.path(vendor.LOCK)} is missing or damaged")
         except vendor.VendorError as e:
             raise PluginError(f"gradlab: the Pyodide runtime is not in the cache ({e}); run `make runtime`") from None
@@ -191,7 +193,6 @@ class Runtime:
 
     def _manifest(self) -> dict:
         return {
-            "version": vendor.VERSION,
             "indexURL": vendor.CDN if self.mode == "cdn" else "./",
             "integrity": {"pyodide.js": sri(vendor.CORE["pyodide.js"])},
             "lockFileURL": self.lock_name,
