@@ -4,10 +4,10 @@ Chromium (Debian's), a local server, the real theme, macros, hooks, runtime and 
     .venv/bin/python scripts/bench_runtime.py [--runs 3]
     .venv/bin/python scripts/bench_runtime.py --wheels [--runs 7]
 
---wheels measures only the microtorch wheel, bytecode-compiled (`pyodide py-compile`) against
-plain (the baseline), each in fresh workers that alternate: loadPackage(wheel) (fetch, unpack)
-and `import microtorch, gradlab_runner`, once NumPy is loaded and imported. scripts/hooks/
-runtime.py's BYTECODE keeps the faster kind.
+--wheels measures only the microtorch wheel, each kind scripts/hooks/runtime.py can build (plain
+sources are the baseline), in fresh workers that take turns: loadPackage(wheel) (fetch, unpack)
+and `import microtorch, gradlab_runner`, once NumPy is loaded and imported. The hook's KIND
+keeps the fastest that still lets lesson 6 read microtorch's sources.
 
 Measured (medians over --runs fresh browser contexts; times from navigation start or click):
 - floor: a bare page whose worker loads Pyodide with the site's lock file, then microtorch (and
@@ -157,7 +157,6 @@ def measure(browser, url: str, runs: int) -> dict[str, list[float]]:
     return results
 
 
-WHEEL_KINDS = {"plain": False, "bytecode": True}  # the first is the baseline
 WHEEL_PAGE = """<!doctype html><html lang="en"><title>wheel</title><body><script>
 window.measure = (wheel) => new Promise((resolve) => {
   const worker = new Worker("worker.js");
@@ -187,8 +186,8 @@ def build_wheel_pages(site: Path) -> dict[str, str]:
     official = hook.vendor.Cache(hook.vendor.cache_dir()).path(hook.vendor.LOCK)
     (site / "wheels").mkdir()
     urls = {}
-    for kind, bytecode in WHEEL_KINDS.items():
-        wheel, _ = hook.build_wheel(official, bytecode=bytecode)
+    for kind in hook.KINDS:  # "plain" first: the baseline
+        wheel, _ = hook.build_wheel(official, kind)
         (site / "wheels" / kind).mkdir()
         shutil.copy2(wheel, site / "wheels" / kind / wheel.name)
         urls[kind] = f"{kind}/{wheel.name}"
@@ -213,7 +212,7 @@ def measure_wheels(browser, url: str, urls: dict[str, str], runs: int) -> dict[s
 
 def report_wheels(results: dict[str, list[float]], runs: int) -> None:
     medians = {key: statistics.median(values) for key, values in results.items()}
-    baseline = next(iter(WHEEL_KINDS))
+    baseline = next(iter(results)).split(": ")[0]
     print(f"\nmicrotorch wheel in a fresh worker, medians of {runs} runs (ms); ratio against {baseline}\n")
     print(f"{'measure':40} {'median':>10} {'ratio':>8}")
     for key, value in medians.items():
@@ -224,7 +223,7 @@ def report_wheels(results: dict[str, list[float]], runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=None, help="default: 3, or 7 with --wheels")
-    parser.add_argument("--wheels", action="store_true", help="time only the wheel: bytecode against plain")
+    parser.add_argument("--wheels", action="store_true", help="time only the wheel, each kind against plain sources")
     args = parser.parse_args()
     runs = args.runs or (7 if args.wheels else 3)
     from playwright.sync_api import sync_playwright

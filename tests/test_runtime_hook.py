@@ -44,15 +44,25 @@ def hook(tmp_path, monkeypatch, official_lock):
 
 def modules(wheel: Path) -> set[str]:
     with zipfile.ZipFile(wheel) as archive:
-        return {re.sub(r"\.pyc?$", "", name) for name in archive.namelist() if re.search(r"\.pyc?$", name)}
+        return {re.sub(r"(__pycache__/)?(\w+)(\.cpython-312)?\.pyc?$", r"\2", name) for name in archive.namelist() if re.search(r"\.pyc?$", name)}
 
 
-@pytest.mark.parametrize("bytecode", [True, False], ids=["bytecode", "plain"])
-def test_one_wheel_holds_microtorch_and_the_runner_and_the_lock_lists_it(hook, official_lock, monkeypatch, bytecode):
-    wheel, lock_file = hook.build_wheel(official_lock, bytecode=bytecode)
-    assert wheel.name == ("microtorch-0.1.0-cp312-none-any.whl" if bytecode else "microtorch-0.1.0-py3-none-any.whl")
+def pyc_flags(archive: zipfile.ZipFile, name: str) -> int:
+    return int.from_bytes(archive.read(name)[4:8], "little")  # PEP 552: 1 = hash-based, unchecked
+
+
+@pytest.mark.parametrize("kind", ["plain", "sourceless", "pycache"])
+def test_one_wheel_holds_microtorch_and_the_runner_and_the_lock_lists_it(hook, official_lock, monkeypatch, kind):
+    wheel, lock_file = hook.build_wheel(official_lock, kind)
     with zipfile.ZipFile(wheel) as archive:
-        assert any(name.endswith(".pyc") for name in archive.namelist()) == bytecode
+        names = archive.namelist()
+        sources = {name for name in names if name.endswith(".py")}
+        cached = {name for name in names if name.endswith(".pyc")}
+        if kind == "pycache":  # every module twice: its source, and bytecode that needs no timestamp
+            assert {re.sub(r"__pycache__/(\w+)\.cpython-312\.pyc$", r"\1.py", name) for name in cached} == sources
+            assert {pyc_flags(archive, name) for name in cached} == {1}
+    assert wheel.name == ("microtorch-0.1.0-cp312-none-any.whl" if kind == "sourceless" else "microtorch-0.1.0-py3-none-any.whl")
+    assert (not sources, not cached) == {"plain": (False, True), "sourceless": (True, False), "pycache": (False, False)}[kind]
     # Found by setuptools' discovery: every subpackage, and the runner beside microtorch.
     assert {"microtorch/__init__", "microtorch/nn/__init__", "microtorch/nn/modules/__init__",
             "microtorch/optim/__init__", "gradlab_runner/__init__"} <= modules(wheel)
@@ -63,12 +73,12 @@ def test_one_wheel_holds_microtorch_and_the_runner_and_the_lock_lists_it(hook, o
     assert lock == official  # the rest is Pyodide's lock, untouched
     # Same sources: the cached wheel comes back without running a tool again.
     monkeypatch.setattr(hook.subprocess, "run", lambda *a, **k: pytest.fail("rebuilt unchanged sources"))
-    assert hook.build_wheel(official_lock, bytecode=bytecode) == (wheel, lock_file)
+    assert hook.build_wheel(official_lock, kind) == (wheel, lock_file)
 
 
 def test_changed_sources_or_kind_change_the_fingerprint(hook, monkeypatch):
     before = hook.fingerprint()
-    assert hook.fingerprint(bytecode=not hook.BYTECODE) != before
+    assert len({hook.fingerprint(kind) for kind in hook.KINDS}) == len(hook.KINDS)
     original = hook.sources
     monkeypatch.setattr(hook, "sources", lambda: original()[:-1])
     assert hook.fingerprint() != before

@@ -28,11 +28,16 @@ mkdocs.yml's `extra.gradlab.runtime` picks where Pyodide comes from: `self-hoste
 way), and the lock names the wheel by its absolute URL under site_url, since Pyodide resolves
 every file name in a lock against indexURL.
 
-The wheel: `python -m build` makes it, then pyodide-build (the tool venv .venv-pyodide, Python
-3.12, created by make) adds it to Pyodide's lock (`pyodide lockfile add-wheels`) and, with
-BYTECODE, compiles it (`pyodide py-compile`, which rewrites the lock's entry). That entry joins
-Pyodide's own lock. All this runs only when the sources change: results are cached under
-~/.cache/gradlab/wheels/<key>/.
+The wheel: `python -m build` makes it, with sources, and pyodide-build (the tool venv
+.venv-pyodide, Python 3.12 like Pyodide, created by make) adds it to Pyodide's lock
+(`pyodide lockfile add-wheels`); only that entry joins Pyodide's own lock. KIND says how the
+wheel carries its Python; scripts/bench_runtime.py --wheels times each in the browser:
+- "plain": sources only, compiled by Pyodide at every start;
+- "sourceless": `pyodide py-compile`, bytecode only, so `inspect.getsource` fails (lesson 6
+  prints microtorch's own code with it);
+- "pycache": sources, and beside them the bytecode in __pycache__ as unchecked-hash .pyc files
+  (PEP 552: used without comparing timestamps, which unpacking a wheel does not keep).
+All this runs only when the sources change: results are cached under ~/.cache/gradlab/wheels/<key>/.
 """
 
 from __future__ import annotations
@@ -57,9 +62,10 @@ MODES = ("self-hosted", "cdn")
 PACKAGES = ("microtorch", "gradlab_runner")  # what the wheel holds (pyproject.toml finds them)
 RUNNER = "gradlab_runner"
 WHEEL = "microtorch"  # the wheel's package name in the lock
-# Bytecode loads faster in the browser: scripts/bench_runtime.py --wheels measures both kinds.
-BYTECODE = True
-PYODIDE_CLI = ROOT / ".venv-pyodide" / "bin" / "pyodide"
+KINDS = ("plain", "sourceless", "pycache")
+KIND = "pycache"  # imports about as fast as sourceless and keeps inspect.getsource working
+TOOLS = ROOT / ".venv-pyodide" / "bin"
+PYODIDE_CLI = TOOLS / "pyodide"
 TOOL_PINS = ROOT / "requirements-pyodide.txt"
 WORKER = ROOT / "overrides" / "assets" / "runtime" / "worker.js"
 TARGET = "assets/pyodide"
@@ -96,18 +102,18 @@ def sources() -> list[Path]:
     return [path for path in files if path.is_file() and "__pycache__" not in path.parts]
 
 
-def fingerprint(bytecode: bool = BYTECODE) -> str:
+def fingerprint(kind: str = KIND) -> str:
     """A hash of everything the wheel and its lock file are made from, this hook included."""
     made_by = TOOL_PINS.read_bytes() + Path(__file__).read_bytes()
-    digest = hashlib.sha256(f"bytecode={bytecode}\0{vendor.CORE[vendor.LOCK]}\0".encode() + made_by)
+    digest = hashlib.sha256(f"{kind}\0{vendor.CORE[vendor.LOCK]}\0".encode() + made_by)
     for path in sources():
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
-def build_wheel(official_lock: Path, bytecode: bool = BYTECODE) -> tuple[Path, Path]:
+def build_wheel(official_lock: Path, kind: str = KIND) -> tuple[Path, Path]:
     """(the wheel, Pyodide's lock with the wheel added), from the cache or built now."""
-    target = cache_root() / fingerprint(bytecode)
+    target = cache_root() / fingerprint(kind)
     lock = target / "pyodide-lock.json"
     found = sorted(target.glob(f"{WHEEL}-*.whl"))
     if found and lock.is_file():
@@ -116,9 +122,11 @@ def build_wheel(official_lock: Path, bytecode: bool = BYTECODE) -> tuple[Path, P
         raise PluginError(f"gradlab: pyodide-build is missing ({PYODIDE_CLI}); run `make build` (it creates .venv-pyodide).")
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "out"
-        plain = _setuptools_wheel(Path(scratch), out)
-        _run([str(PYODIDE_CLI), "lockfile", "add-wheels", plain.name, "--input", str(official_lock), "--output", lock.name], out)
-        if bytecode:  # replaces the wheel in `out` and its entry in the lock file beside it
+        wheel = _setuptools_wheel(Path(scratch), out)
+        if kind == "pycache":
+            _add_pycache(wheel, Path(scratch))
+        _run([str(PYODIDE_CLI), "lockfile", "add-wheels", wheel.name, "--input", str(official_lock), "--output", lock.name], out)
+        if kind == "sourceless":  # replaces the wheel in `out` and its entry in the lock file beside it
             _run([str(PYODIDE_CLI), "py-compile", "--silent", "."], out)
         wheel = next(out.glob(f"{WHEEL}-*.whl"))
         # Only the wheel's entry is taken from the tool: pyodide-lock 0.2 writes a newer schema
@@ -145,6 +153,15 @@ def _setuptools_wheel(scratch: Path, out: Path) -> Path:
     if wheel is None:
         raise PluginError(f"gradlab: the build made no pure-Python {WHEEL} wheel: {sorted(p.name for p in out.iterdir())}")
     return wheel
+
+
+def _add_pycache(wheel: Path, scratch: Path) -> None:
+    """Repack `wheel` with Python 3.12 bytecode beside its sources."""
+    unpacked = scratch / "unpacked"
+    _run([str(TOOLS / "wheel"), "unpack", str(wheel), "-d", str(unpacked)], scratch)
+    [tree] = unpacked.iterdir()
+    _run([str(TOOLS / "python"), "-m", "compileall", "-q", "--invalidation-mode", "unchecked-hash", str(tree)], scratch)
+    _run([str(TOOLS / "wheel"), "pack", str(tree), "-d", str(wheel.parent)], scratch)
 
 
 def _run(command: list[str], cwd: Path) -> None:
