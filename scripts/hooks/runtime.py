@@ -1,44 +1,74 @@
-"""MkDocs hook: put the verified Pyodide runtime into the site and tell the page where it is.
+"""MkDocs hook: the Python runtime of code cells, everything between the page and `import torch`.
 
-mkdocs.yml's `extra.gradlab.runtime` picks where pages load Pyodide from (checked in on_config):
-- `self-hosted` (default): the files `make runtime` verified into the cache
-  (scripts/vendor_pyodide.py) are copied to site/assets/pyodide/ under their own names;
-- `cdn`: nothing is copied; pages load Pyodide's official CDN and check what they get.
+It puts into the built site:
 
-Either way the build writes site/assets/pyodide/gradlab-runtime.json, read by the code-cells worker:
+    assets/pyodide/                         Pyodide's verified core files and package wheels
+                                            (self-hosted mode; `make runtime` caches them)
+    assets/wheels/<key>/microtorch-….whl    ONE wheel: microtorch and the cell runner
+                                            (gradlab_runner), packed by pyproject.toml
+    assets/pyodide/gradlab-lock-<hash>.json Pyodide's lock file plus that wheel, so the worker
+                                            loads it by name and Pyodide checks its sha256
+    assets/pyodide/gradlab-runtime-<hash>.json  the manifest: all the worker reads
+    assets/runtime/worker-<hash>.js         the worker
+
+and gives the page the worker's and the manifest's URLs in the page config (extra.gradlab →
+<script id="gradlab-config">). Every name carries a hash of what it holds (<key>: of the
+wheel's sources), so a deploy never leaves a reader on a stale copy. The manifest:
 
     {
-      "version": "0.27.7",
-      "mode": "self-hosted",             # or "cdn"
-      "indexURL": "./",                  # resolve against the manifest's own URL; absolute in cdn mode
-      "integrity": {                     # SRI strings for the core files, by file name under indexURL
-        "pyodide.mjs": "sha256-<base64>", "pyodide.js": "...", "pyodide.asm.js": "...",
-        "pyodide.asm.wasm": "...", "python_stdlib.zip": "...", "pyodide-lock.json": "..."
-      },
-      "preload": ["numpy", "micropip", "packaging"],   # load when the worker starts
-      "onImport": ["matplotlib"]                       # load only when a cell imports it
+      "indexURL": "./",                 # Pyodide's core files, relative to the manifest
+      "integrity": {"pyodide.js": "sha256-<base64>"},   # the one file the worker fetches itself
+      "lockFileURL": "gradlab-lock-<hash>.json",        # relative to the manifest
+      "packages": ["microtorch"],       # loaded at start (NumPy comes as its dependency)
+      "runner": "gradlab_runner"        # the module that runs cells, imported from the wheel
     }
 
-Wheels need no entry: pyodide-lock.json (covered by "integrity") lists their sha256 and Pyodide
-checks every package it loads against it. In self-hosted mode the directory holds exactly the
-packages above and their dependencies.
+mkdocs.yml's `extra.gradlab.runtime` picks where Pyodide comes from: `self-hosted` (default) or
+`cdn`: indexURL is then Pyodide's CDN (the worker checks pyodide.js against its integrity either
+way), and the lock names the wheel by its absolute URL under site_url, since Pyodide resolves
+every file name in a lock against indexURL.
+
+The wheel: `python -m build` makes it, with sources, and pyodide-build (the tool venv
+.venv-pyodide, Python 3.12 like Pyodide, created by make) adds it to Pyodide's lock
+(`pyodide lockfile add-wheels`); only that entry joins Pyodide's own lock. KIND says how the
+wheel carries its Python; scripts/bench_runtime.py --wheels times each in the browser:
+- "plain": sources only, compiled by Pyodide at every start;
+- "sourceless": `pyodide py-compile`, bytecode only, so `inspect.getsource` fails (lesson 6
+  prints microtorch's own code with it);
+- "pycache": sources, and beside them the bytecode in __pycache__ as unchecked-hash .pyc files
+  (PEP 552: used without comparing timestamps, which unpacking a wheel does not keep).
+All this runs only when the sources change: results are cached under ~/.cache/gradlab/wheels/<key>/.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import importlib.util
 import json
 import logging
+import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parents[2]
 MODES = ("self-hosted", "cdn")
-TARGET = Path("assets") / "pyodide"
-MANIFEST = "gradlab-runtime.json"
+PACKAGES = ("microtorch", "gradlab_runner")  # what the wheel holds (pyproject.toml finds them)
+RUNNER = "gradlab_runner"
+WHEEL = "microtorch"  # the wheel's package name in the lock
+KINDS = ("plain", "sourceless", "pycache")
+KIND = "pycache"  # faster than plain, and unlike sourceless it keeps inspect.getsource working
+TOOLS = ROOT / ".venv-pyodide" / "bin"
+PYODIDE_CLI = TOOLS / "pyodide"
+TOOL_PINS = ROOT / "requirements-pyodide.txt"
+WORKER = ROOT / "overrides" / "assets" / "runtime" / "worker.js"
+TARGET = "assets/pyodide"
 log = logging.getLogger("mkdocs.hooks.runtime")
 
 
@@ -52,37 +82,156 @@ def _load_vendor():
 vendor = _load_vendor()
 
 
-def on_config(config):
-    gradlab = config.extra.setdefault("gradlab", {})
-    if not isinstance(gradlab, dict):
-        raise PluginError(f"mkdocs.yml: extra.gradlab: expected a mapping, got {gradlab!r}")
-    mode = gradlab.setdefault("runtime", "self-hosted")
-    if mode not in MODES:
-        raise PluginError(f"mkdocs.yml: extra.gradlab.runtime: expected one of {', '.join(MODES)}; got {mode!r}")
-    return config
+def cache_root() -> Path:
+    return Path(os.environ.get("GRADLAB_CACHE") or Path.home() / ".cache" / "gradlab") / "wheels"
 
 
-def on_post_build(config, **_):
-    mode = config.extra["gradlab"]["runtime"]
-    target = Path(config.site_dir) / TARGET
-    target.mkdir(parents=True, exist_ok=True)
-    if mode == "self-hosted":
-        copied = copy_runtime(target)
-        log.info(f"gradlab: Pyodide {vendor.VERSION} runtime in {TARGET} ({copied / 1e6:.1f} MB)")
-    (target / MANIFEST).write_text(json.dumps(manifest(mode), indent=1) + "\n")
+def short_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
 
 
-def copy_runtime(target: Path) -> int:
-    """Copy every verified runtime file from the cache into `target`; returns their total size."""
-    cache = vendor.Cache(vendor.cache_dir())
-    try:
-        files = vendor.cached_runtime(cache)
-    except vendor.VendorError as e:
-        raise PluginError(f"gradlab: the Pyodide runtime is not in the cache ({e}); run `make runtime`") from None
-    total = 0
-    for name in files:
-        total += _copy(cache.path(name), target / name)
-    return total
+def sri(sha256_hex: str) -> str:
+    return "sha256-" + base64.b64encode(bytes.fromhex(sha256_hex)).decode()
+
+
+# --- the wheel and its lock file -------------------------------------------------------------------
+
+
+def sources() -> list[Path]:
+    files = [ROOT / "pyproject.toml", *(path for package in PACKAGES for path in sorted((ROOT / package).rglob("*.py")))]
+    return [path for path in files if path.is_file() and "__pycache__" not in path.parts]
+
+
+def fingerprint(kind: str = KIND) -> str:
+    """A hash of everything the wheel and its lock file are made from, this hook included."""
+    made_by = TOOL_PINS.read_bytes() + Path(__file__).read_bytes()
+    digest = hashlib.sha256(f"{kind}\0{vendor.CORE[vendor.LOCK]}\0".encode() + made_by)
+    for path in sources():
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def build_wheel(official_lock: Path, kind: str = KIND) -> tuple[Path, Path]:
+    """(the wheel, Pyodide's lock with the wheel added), from the cache or built now."""
+    target = cache_root() / fingerprint(kind)
+    lock = target / "pyodide-lock.json"
+    found = sorted(target.glob(f"{WHEEL}-*.whl"))
+    if found and lock.is_file():
+        return found[0], lock
+    if not PYODIDE_CLI.exists():
+        raise PluginError(f"gradlab: pyodide-build is missing ({PYODIDE_CLI}); run `make build` (it creates .venv-pyodide).")
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "out"
+        wheel = _setuptools_wheel(Path(scratch), out)
+        if kind == "pycache":
+            _add_pycache(wheel, Path(scratch))
+        _run([str(PYODIDE_CLI), "lockfile", "add-wheels", wheel.name, "--input", str(official_lock), "--output", lock.name], out)
+        if kind == "sourceless":  # replaces the wheel in `out` and its entry in the lock file beside it
+            _run([str(PYODIDE_CLI), "py-compile", "--silent", "."], out)
+        wheel = next(out.glob(f"{WHEEL}-*.whl"))
+        # Only the wheel's entry is taken from the tool: pyodide-lock 0.2 writes a newer schema
+        # (it drops info.version, which Pyodide 0.27.7 checks), so every other byte of the lock
+        # stays Pyodide's own.
+        merged = json.loads(official_lock.read_text())
+        merged["packages"][WHEEL] = json.loads((out / lock.name).read_text())["packages"][WHEEL]
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(wheel, target / wheel.name)
+        lock.write_text(json.dumps(merged, separators=(",", ":")) + "\n")
+    return target / wheel.name, lock
+
+
+def _setuptools_wheel(scratch: Path, out: Path) -> Path:
+    # Built from a copy holding only the packages: setuptools writes build/ and *.egg-info/ next
+    # to the sources.
+    work = scratch / "src"
+    for package in PACKAGES:
+        shutil.copytree(ROOT / package, work / package, ignore=shutil.ignore_patterns("__pycache__"))
+    for extra in ["pyproject.toml", *(p.name for p in ROOT.glob("README*")), *(p.name for p in ROOT.glob("LICENSE*"))]:
+        shutil.copy2(ROOT / extra, work / extra)
+    _run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(work)], scratch)
+    wheel = next(out.glob(f"{WHEEL}-*-py3-none-any.whl"), None)
+    if wheel is None:
+        raise PluginError(f"gradlab: the build made no pure-Python {WHEEL} wheel: {sorted(p.name for p in out.iterdir())}")
+    return wheel
+
+
+def _add_pycache(wheel: Path, scratch: Path) -> None:
+    """Repack `wheel` with Python 3.12 bytecode beside its sources."""
+    unpacked = scratch / "unpacked"
+    _run([str(TOOLS / "wheel"), "unpack", str(wheel), "-d", str(unpacked)], scratch)
+    [tree] = unpacked.iterdir()
+    _run([str(TOOLS / "python"), "-m", "compileall", "-q", "--invalidation-mode", "unchecked-hash", str(tree)], scratch)
+    _run([str(TOOLS / "wheel"), "pack", str(tree), "-d", str(wheel.parent)], scratch)
+
+
+def _run(command: list[str], cwd: Path) -> None:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"gradlab: `{' '.join(command)}` failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+
+
+# --- the build ----------------------------------------------------------------------------------
+
+
+class Runtime:
+    """What one build puts into the site: worked out when the config loads, so that pages can
+    name the hashed files, and written once the site is built."""
+
+    def __init__(self, mode: str, site_url: str):
+        self.mode = mode
+        cache = vendor.Cache(vendor.cache_dir())
+        try:
+            if mode == "self-hosted":
+                self.runtime = vendor.cached_runtime(cache)
+            elif cache.holds(vendor.LOCK, vendor.CORE[vendor.LOCK]):
+                self.runtime = {}  # cdn mode serves none of Pyodide, but extends its verified lock
+            else:
+                raise vendor.VendorError(f"{cache.path(vendor.LOCK)} is missing or damaged")
+        except vendor.VendorError as e:
+            raise PluginError(f"gradlab: the Pyodide runtime is not in the cache ({e}); run `make runtime`") from None
+        self.cache = cache
+        self.wheel, lock_file = build_wheel(cache.path(vendor.LOCK))
+        self.wheel_path = f"assets/wheels/{self.wheel.parent.name}/{self.wheel.name}"
+        lock = json.loads(lock_file.read_text())
+        lock["packages"][WHEEL]["file_name"] = self._wheel_url(site_url)
+        self.lock = (json.dumps(lock, separators=(",", ":")) + "\n").encode()
+        self.lock_name = f"gradlab-lock-{short_hash(self.lock)}.json"
+        self.manifest = (json.dumps(self._manifest(), indent=1) + "\n").encode()
+        self.manifest_path = f"{TARGET}/gradlab-runtime-{short_hash(self.manifest)}.json"
+        self.worker_path = f"assets/runtime/worker-{short_hash(WORKER.read_bytes())}.js"
+
+    def _wheel_url(self, site_url: str) -> str:
+        """The wheel's file name in the lock, which Pyodide resolves against indexURL."""
+        if self.mode == "self-hosted":
+            return f"../{self.wheel_path.removeprefix('assets/')}"
+        if not site_url:
+            raise PluginError("mkdocs.yml: extra.gradlab.runtime: cdn needs site_url, so the lock file can name the wheel by its absolute URL")
+        return urljoin(site_url if site_url.endswith("/") else site_url + "/", self.wheel_path)
+
+    def _manifest(self) -> dict:
+        return {
+            "indexURL": vendor.CDN if self.mode == "cdn" else "./",
+            "integrity": {"pyodide.js": sri(vendor.CORE["pyodide.js"])},
+            "lockFileURL": self.lock_name,
+            "packages": [WHEEL],
+            "runner": RUNNER,
+        }
+
+    def write(self, site: Path) -> None:
+        target = site / TARGET
+        target.mkdir(parents=True, exist_ok=True)
+        total = 0
+        for name in self.runtime:
+            if name != vendor.LOCK:  # replaced by the site's own lock file
+                total += _copy(self.cache.path(name), target / name)
+        if total:
+            log.info(f"gradlab: Pyodide {vendor.VERSION} runtime in {TARGET} ({total / 1e6:.1f} MB)")
+        (target / self.lock_name).write_bytes(self.lock)
+        (site / self.manifest_path).write_bytes(self.manifest)
+        (site / self.wheel_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(self.wheel, site / self.wheel_path)
+        (site / self.worker_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(WORKER, site / self.worker_path)
 
 
 def _copy(source: Path, dest: Path) -> int:
@@ -98,16 +247,30 @@ def _copy(source: Path, dest: Path) -> int:
     return src.st_size
 
 
-def manifest(mode: str) -> dict:
-    return {
-        "version": vendor.VERSION,
-        "mode": mode,
-        "indexURL": vendor.CDN if mode == "cdn" else "./",
-        "integrity": {name: sri(sha256) for name, sha256 in vendor.CORE.items()},
-        "preload": list(vendor.PRELOAD),
-        "onImport": list(vendor.ON_IMPORT),
-    }
+_runtime: Runtime | None = None
 
 
-def sri(sha256_hex: str) -> str:
-    return "sha256-" + base64.b64encode(bytes.fromhex(sha256_hex)).decode()
+def on_config(config):
+    global _runtime
+    gradlab = config.extra.setdefault("gradlab", {})
+    if not isinstance(gradlab, dict):
+        raise PluginError(f"mkdocs.yml: extra.gradlab: expected a mapping, got {gradlab!r}")
+    mode = gradlab.setdefault("runtime", "self-hosted")
+    if mode not in MODES:
+        raise PluginError(f"mkdocs.yml: extra.gradlab.runtime: expected one of {', '.join(MODES)}; got {mode!r}")
+    _runtime = Runtime(mode, config.site_url or "")
+    gradlab["worker"] = _runtime.worker_path
+    gradlab["manifest"] = _runtime.manifest_path
+    return config
+
+
+def on_files(files, config):
+    # Only the hashed copy of the worker is served (MkDocs would also copy the theme's file).
+    stale = files.get_file_from_path(WORKER.relative_to(ROOT / "overrides").as_posix())
+    if stale is not None:
+        files.remove(stale)
+    return files
+
+
+def on_post_build(config, **_):
+    _runtime.write(Path(config.site_dir))

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.support import run_cells
+from tests.browser.conftest import PAGES
 from tests.support.browser import axe_violations, describe_violations, open_page
+from tests.support.project import SITE_HOOKS, build_project
+from tests.support.site import free_port, serve
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +70,11 @@ def run(page, name, timeout=SLOW):
     return output(page, name)
 
 
+def python_workers(page) -> list[str]:
+    """The Python workers the page started (their URL carries a hash of worker.js)."""
+    return [url for url in page.workers_started if re.search(r"/assets/runtime/worker-[0-9a-f]{12}\.js$", url)]
+
+
 def microtorch_prints(code: str) -> str:
     """What CPython prints for `code` with the same runner and microtorch as the browser."""
     answer = run_cells.run("microtorch", [{"id": "p", "cells": [{"code": code}]}])["p"][0]
@@ -104,7 +113,7 @@ def test_stop_without_isolation_restarts_python_and_says_state_was_reset(cells_p
     expect(stop).to_be_hidden()
     cell(cells_page, "Scratch").get_by_role("button", name="Reset").click()
     expect(run(cells_page, "Scratch")).to_have_text("ready")
-    assert len([url for url in cells_page.workers_started if url.endswith("worker.js")]) == 2
+    assert len(python_workers(cells_page)) == 2
     cells_page.watch.assert_clean()
 
 
@@ -120,7 +129,7 @@ def test_stop_with_isolation_interrupts_and_keeps_state(isolated_page, isolated_
     expect(output(isolated_page, "Scratch")).to_contain_text("KeyboardInterrupt")
     # The namespace survived: the next cell still sees x from "Make x".
     expect(run(isolated_page, "Use x")).to_have_text("24.0")
-    assert len([url for url in isolated_page.workers_started if url.endswith("worker.js")]) == 1
+    assert len(python_workers(isolated_page)) == 1
     isolated_page.watch.assert_clean()
 
 
@@ -177,7 +186,7 @@ def test_instant_navigation_keeps_python_loaded(cells_page, cells_url):
     expect(editor(cells_page, "Second cell")).to_be_visible()
     expect(run(cells_page, "Second cell")).to_have_text("Linear")
     assert cells_page.evaluate("window.sameDocument") is True  # instant navigation, no reload
-    assert len([url for url in cells_page.workers_started if url.endswith("worker.js")]) == 1
+    assert len(python_workers(cells_page)) == 1
     cells_page.watch.assert_clean()
 
 
@@ -219,12 +228,12 @@ def test_python_errors_and_huge_allocations_leave_the_runtime_usable(warm_page):
 def test_missing_runtime_files_show_a_message_and_retry_works(browser, cells_url):
     # Without the service worker, so that Playwright's routing sees every request.
     cells_page = open_page(browser, cells_url, service_workers="block")
-    cells_page.route("**/gradlab-runtime.json", lambda route: route.fulfill(status=404, body="gone"))
+    cells_page.route("**/gradlab-runtime-*.json", lambda route: route.fulfill(status=404, body="gone"))
     open_cells(cells_page, cells_url)
     run(cells_page, "Scratch")
     expect(status(cells_page, "Scratch")).to_have_text("Python could not be loaded.")
     expect(output(cells_page, "Scratch")).to_contain_text("The Python runtime is missing")
-    cells_page.unroute("**/gradlab-runtime.json")
+    cells_page.unroute("**/gradlab-runtime-*.json")
     cell(cells_page, "Scratch").get_by_role("button", name="Retry").click()
     expect(output(cells_page, "Scratch")).to_have_text("ready", timeout=SLOW)
     assert not cells_page.watch.external
@@ -288,3 +297,42 @@ def test_a_page_with_cells_has_no_axe_violations(warm_page):
     violations = axe_violations(warm_page)
     assert not violations, describe_violations(violations)
     warm_page.watch.assert_clean()
+
+
+def test_the_worker_reads_the_manifest_and_imports_the_runner_from_the_wheel(cells_page, cells_url):
+    fetched = []
+    cells_page.on("request", lambda request: fetched.append(urlsplit(request.url).path.rsplit("/", 1)[-1]))
+    open_cells(cells_page, cells_url)
+    type_code(cells_page, "Scratch", "import gradlab_runner", "print(gradlab_runner.__file__)")
+    expect(run(cells_page, "Scratch")).to_contain_text("/site-packages/gradlab_runner/__init__.py")
+    assert len({name for name in fetched if re.fullmatch(r"gradlab-runtime-[0-9a-f]{12}\.json", name)}) == 1
+    assert {name for name in fetched if re.fullmatch(r"gradlab-lock-[0-9a-f]{12}\.json", name)}
+    assert {name for name in fetched if re.fullmatch(r"microtorch-.+\.whl", name)}
+    assert not {"runner.py", "pyodide-lock.json", "worker.js"} & set(fetched)
+    cells_page.watch.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(tmp_path_factory):
+    """The test site built for http://127.0.0.1:PORT/site/ and served one level up, as GitHub
+    Pages serves a project site."""
+    port = free_port()
+    root = tmp_path_factory.mktemp("sub-path")
+    result, site = build_project(root, PAGES, SITE_HOOKS, site_url=f"http://127.0.0.1:{port}/site/")
+    assert result.returncode == 0, f"building the sub-path site failed:\n{result.stdout}\n{result.stderr}"
+    url, server = serve(root, port=port)
+    yield url + "site/"
+    server.shutdown()
+
+
+def test_cells_run_on_a_site_hosted_under_a_sub_path(browser, sub_path_url):
+    page = open_page(browser, sub_path_url)
+    open_cells(page, sub_path_url)
+    expect(run(page, "Scratch")).to_have_text("ready")
+    page.get_by_role("link", name="Second page").click()
+    page.wait_for_url("**/site/second/")
+    expect(run(page, "Second cell")).to_have_text("Linear")
+    [worker] = python_workers(page)  # instant navigation kept the one Python
+    assert urlsplit(worker).path.startswith("/site/assets/runtime/")
+    page.watch.assert_clean()
+    page.context.close()

@@ -1,9 +1,11 @@
-"""The cell runner (overrides/assets/runtime/runner.py) in plain CPython: the same file the
+"""The cell runner (gradlab_runner, packed into the site's wheel) in plain CPython: the same file the
 browser's worker runs, so namespaces, tracebacks and the output cap are checked without Pyodide."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
+import subprocess
 import sys
 
 import pytest
@@ -13,7 +15,7 @@ from tests.support.site import ROOT
 
 @pytest.fixture
 def runner():
-    spec = importlib.util.spec_from_file_location("gradlab_runner_under_test", ROOT / "overrides/assets/runtime/runner.py")
+    spec = importlib.util.spec_from_file_location("gradlab_runner_under_test", ROOT / "gradlab_runner" / "__init__.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.output = []
@@ -49,7 +51,7 @@ def test_a_traceback_shows_only_the_cells_frames_with_editor_lines(runner):
     assert not result["ok"] and result["line"] == 4
     error = result["error"]
     assert 'File "<cell>", line 6, in <module>' in error and 'File "<cell>", line 4, in load' in error
-    assert "json/decoder.py" not in error and "runner.py" not in error
+    assert "json/decoder.py" not in error and "gradlab_runner" not in error
     assert error.rstrip().splitlines()[-1].startswith("json.decoder.JSONDecodeError")
 
 
@@ -89,3 +91,28 @@ def test_matplotlib_figures_are_sent_as_png(runner):
     runner.run("import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()")
     images = [text for kind, text in runner.output if kind == "image"]
     assert len(images) == 1 and images[0].startswith("iVBORw0KGgo")  # base64 of the PNG signature
+
+
+def test_show_calls_the_installed_display_hook_and_prints_dot_without_one(capsys):
+    from microtorch import tensor, viz
+
+    w = tensor(2.0, requires_grad=True)
+    z = w * w + 1
+    drawn = []
+    viz.set_display(drawn.append)
+    try:
+        viz.show(z, names={"w": w})
+    finally:
+        viz.set_display(None)
+    assert drawn == [viz.to_dot(z, names={"w": w})] and capsys.readouterr().out == ""
+    viz.show(z)  # on a terminal: the DOT text
+    assert capsys.readouterr().out == viz.to_dot(z)
+
+
+def test_the_runner_installs_a_display_hook_that_draws_below_the_cell():
+    # A fresh interpreter, since the runner makes `import torch` mean microtorch.
+    code = "import torch\nw = torch.tensor(2.0, requires_grad=True)\ntorch.viz.show(w * w)"
+    programs = [{"id": "p", "cells": [{"code": code}]}]
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "run_cells.py"), "microtorch"],
+                            input=json.dumps(programs), capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout)["p"] == [{"stdout": "", "error": None, "graphs": 1}]

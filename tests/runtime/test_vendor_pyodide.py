@@ -71,8 +71,7 @@ class FakeRuntime:
 
     def patch(self, monkeypatch):
         monkeypatch.setattr(vendor, "CORE", {name: sha(data) for name, data in self.core.items()})
-        monkeypatch.setattr(vendor, "PRELOAD", ("alpha",))
-        monkeypatch.setattr(vendor, "ON_IMPORT", ("gamma",))
+        monkeypatch.setattr(vendor, "SERVED", ("alpha", "gamma"))
 
 
 class FakeSource:
@@ -402,30 +401,65 @@ def _config(tmp_path: Path, extra: str = "") -> Path:
     return config
 
 
-def _post_build(tmp_path: Path, mode: str | None) -> Path:
+def _post_build(tmp_path: Path, mode: str | None, site_url: str = "") -> Path:
     extra = f"extra:\n  gradlab:\n    runtime: {mode}\n" if mode else ""
+    extra += f"site_url: {site_url}\n" if site_url else ""
     config = load_config(str(_config(tmp_path, extra)), site_dir=str(tmp_path / "site"))
     hook.on_config(config)
     hook.on_post_build(config)
     return tmp_path / "site" / "assets" / "pyodide"
 
 
+WHEEL = b"a wheel of microtorch"
+
+
 @pytest.fixture
 def vendored(runtime, tmp_path, monkeypatch) -> FakeRuntime:
+    """The fake runtime in the cache, and a stand-in for the wheel build (tests/test_runtime_hook.py
+    checks the real one), which adds its entry to the cached lock as the real build does."""
     monkeypatch.setenv("GRADLAB_CACHE", str(tmp_path / "gradlab"))
     run(vendor.Cache(vendor.cache_dir()), [FakeSource(runtime.files)])
+
+    def build_wheel(official_lock):
+        wheel = tmp_path / "wheels" / "0123" / "microtorch-0.1.0-py3-none-any.whl"
+        wheel.parent.mkdir(parents=True, exist_ok=True)
+        wheel.write_bytes(WHEEL)
+        lock = json.loads(official_lock.read_text())
+        lock["packages"]["microtorch"] = {"name": "microtorch", "file_name": wheel.name, "sha256": sha(WHEEL), "depends": []}
+        (wheel.parent / "pyodide-lock.json").write_text(json.dumps(lock))
+        return wheel, wheel.parent / "pyodide-lock.json"
+
+    monkeypatch.setattr(hook, "build_wheel", build_wheel)
     return runtime
+
+
+def _manifest(target: Path) -> dict:
+    [manifest] = target.glob("gradlab-runtime-*.json")
+    return json.loads(manifest.read_text())
 
 
 def test_self_hosted_copies_the_runtime_and_writes_its_manifest(vendored, tmp_path):
     target = _post_build(tmp_path, None)  # self-hosted is the default
-    assert sorted(p.name for p in target.iterdir()) == sorted([*vendored.files, "gradlab-runtime.json"])
+    served = {p.name for p in target.iterdir()}
+    [lock_name] = [name for name in served if name.startswith("gradlab-lock-")]
+    [manifest_name] = [name for name in served if name.startswith("gradlab-runtime-")]
+    # Pyodide's own lock is not served: the site's lock replaces it.
+    assert served == {*vendored.files, lock_name, manifest_name} - {"pyodide-lock.json"}
     for name, data in vendored.files.items():
-        assert (target / name).read_bytes() == data
-    manifest = json.loads((target / "gradlab-runtime.json").read_text())
-    assert manifest["mode"] == "self-hosted" and manifest["indexURL"] == "./"
-    assert manifest["integrity"] == {name: sri((target / name).read_bytes()) for name in vendored.core}
-    assert manifest["preload"] == ["alpha"] and manifest["onImport"] == ["gamma"]
+        if name != "pyodide-lock.json":
+            assert (target / name).read_bytes() == data
+    manifest = _manifest(target)
+    assert manifest == {
+        "indexURL": "./",
+        "integrity": {"pyodide.js": sri(vendored.core["pyodide.js"])},
+        "lockFileURL": lock_name,
+        "packages": ["microtorch"],
+        "runner": "gradlab_runner",
+    }
+    lock = json.loads((target / lock_name).read_text())
+    entry = lock["packages"]["microtorch"]
+    assert (target / entry["file_name"]).read_bytes() == WHEEL and entry["sha256"] == sha(WHEEL)
+    assert lock["packages"]["alpha"] == json.loads(vendored.core["pyodide-lock.json"])["packages"]["alpha"]
 
 
 def test_self_hosted_skips_identical_files_and_replaces_changed_ones(vendored, tmp_path, monkeypatch):
@@ -435,7 +469,7 @@ def test_self_hosted_skips_identical_files_and_replaces_changed_ones(vendored, t
     real_copy2 = hook.shutil.copy2
     monkeypatch.setattr(hook.shutil, "copy2", lambda src, dst: copied.append(Path(dst).name) or real_copy2(src, dst))
     _post_build(tmp_path, "self-hosted")
-    assert copied == ["pyodide.js"]
+    assert [name for name in copied if name in vendored.files] == ["pyodide.js"]
     assert (target / "pyodide.js").read_bytes() == vendored.core["pyodide.js"]
 
 
@@ -451,16 +485,24 @@ def test_self_hosted_with_a_damaged_cache_names_the_file(vendored, tmp_path):
         _post_build(tmp_path, "self-hosted")
 
 
-def test_cdn_mode_copies_nothing_and_points_at_the_cdn_with_integrity(tmp_path, monkeypatch):
-    monkeypatch.setenv("GRADLAB_CACHE", str(tmp_path / "empty"))  # cdn mode needs no cache
-    target = _post_build(tmp_path, "cdn")
-    assert [p.name for p in target.iterdir()] == ["gradlab-runtime.json"]
-    manifest = json.loads((target / "gradlab-runtime.json").read_text())
-    assert manifest["mode"] == "cdn"
+def test_cdn_mode_serves_only_the_lock_and_manifest_and_names_the_wheel_by_its_url(vendored, tmp_path):
+    vendor.cache_dir().joinpath("beta-2.0-py3-none-any.whl").unlink()  # cdn mode needs only the lock
+    target = _post_build(tmp_path, "cdn", site_url="https://example.org/course/")
+    served = sorted(p.name for p in target.iterdir())
+    assert [name[:13] for name in served] == ["gradlab-lock-", "gradlab-runti"]
+    manifest = _manifest(target)
     assert manifest["indexURL"] == f"https://cdn.jsdelivr.net/pyodide/v{vendor.VERSION}/full/"
-    pyodide_js = "b4cb23a53aba19c221659b9fb40a2f18281d685691dc06647fb0afd0681baf98"
-    assert manifest["integrity"]["pyodide.js"] == "sha256-" + base64.b64encode(bytes.fromhex(pyodide_js)).decode()
-    assert set(manifest["integrity"]) == set(vendor.CORE)
+    assert manifest["integrity"] == {"pyodide.js": sri(vendored.core["pyodide.js"])}
+    lock = json.loads((target / manifest["lockFileURL"]).read_text())
+    wheel = "https://example.org/course/assets/wheels/0123/microtorch-0.1.0-py3-none-any.whl"
+    assert lock["packages"]["microtorch"]["file_name"] == wheel
+    assert lock["packages"]["alpha"]["file_name"] == "alpha-1.0-py3-none-any.whl"  # from the CDN
+    assert (tmp_path / "site" / "assets" / "wheels" / "0123" / "microtorch-0.1.0-py3-none-any.whl").read_bytes() == WHEEL
+
+
+def test_cdn_mode_without_site_url_fails_clearly(vendored, tmp_path):
+    with pytest.raises(PluginError, match="cdn needs site_url"):
+        _post_build(tmp_path, "cdn")
 
 
 def test_an_invalid_runtime_mode_fails_the_build_clearly(tmp_path):
@@ -471,14 +513,15 @@ def test_an_invalid_runtime_mode_fails_the_build_clearly(tmp_path):
 
 
 @pytest.mark.skipif(not _real_cache_is_warm(), reason="the real runtime cache is cold: run `make runtime`")
-def test_a_real_build_serves_files_matching_their_integrity(tmp_path):
+def test_a_real_build_serves_files_matching_their_lock_and_integrity(tmp_path):
     result = build_site(tmp_path / "site", config=_config(tmp_path))
     assert result.returncode == 0, result.stderr
     target = tmp_path / "site" / "assets" / "pyodide"
-    manifest = json.loads((target / "gradlab-runtime.json").read_text())
-    for name, integrity in manifest["integrity"].items():
-        assert sri((target / name).read_bytes()) == integrity, name
-    lock = json.loads((target / "pyodide-lock.json").read_text())["packages"]
-    for package in [*manifest["preload"], *manifest["onImport"], "six"]:
-        wheel = target / lock[package]["file_name"]
-        assert sha(wheel.read_bytes()) == lock[package]["sha256"], wheel.name
+    manifest = _manifest(target)
+    assert sri((target / "pyodide.js").read_bytes()) == manifest["integrity"]["pyodide.js"]
+    assert sha((target / "pyodide.js").read_bytes()) == vendor.CORE["pyodide.js"]
+    lock = json.loads((target / manifest["lockFileURL"]).read_text())
+    assert lock["info"]["version"] == vendor.VERSION  # Pyodide refuses a lock without it
+    for package in [*vendor.SERVED, "six", *manifest["packages"]]:
+        wheel = target / lock["packages"][package]["file_name"]
+        assert sha(wheel.read_bytes()) == lock["packages"][package]["sha256"], wheel.name

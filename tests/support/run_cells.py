@@ -1,6 +1,6 @@
 """Run lesson code exactly as the page's worker does, with `torch` bound to microtorch or to real
 PyTorch, in CPython. The work is done by the site's own cell runner
-(overrides/assets/runtime/runner.py): same namespaces, same "last expression is printed".
+(gradlab_runner, packed into the site's wheel): same namespaces, same "last expression is printed".
 
 Run as a subprocess, so the two libraries never share one interpreter; `run()` does that:
 
@@ -36,7 +36,7 @@ def run(library: str, programs: list[dict]) -> dict[str, list[dict]]:
 
 
 def load_runner():
-    spec = importlib.util.spec_from_file_location("gradlab_runner", ROOT / "overrides/assets/runtime/runner.py")
+    spec = importlib.util.spec_from_file_location("gradlab_runner", ROOT / "gradlab_runner" / "__init__.py")
     runner = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(runner)
     return runner

@@ -5,6 +5,7 @@
 import "./style.css";
 import * as runtime from "../runtime/index.js";
 import * as store from "../progress/store.js";
+import { pageConfig } from "../site.js";
 
 export const name = "codecell";
 export const selector = '[data-gl-component="codecell"]';
@@ -247,7 +248,7 @@ function comparePrediction(cell, stdout) {
 // by measurement (scripts/bench_runtime.py) and can be changed with extra.gradlab.start.
 // Returns what stops waiting.
 function startWhenUseful(el) {
-  const strategy = config().start ?? "visible";
+  const strategy = pageConfig().start ?? "visible";
   const begin = () => runtime.start().catch(() => {}); // a failure is shown when the reader runs
   if (strategy === "idle") (window.requestIdleCallback ?? setTimeout)(begin);
   if (strategy !== "visible") return () => {};
@@ -261,12 +262,6 @@ function startWhenUseful(el) {
   );
   observer.observe(el);
   return () => observer.disconnect();
-}
-
-let cachedConfig;
-function config() {
-  cachedConfig ??= JSON.parse(document.getElementById("gradlab-config")?.textContent || "{}");
-  return cachedConfig;
 }
 
 function setRunning(cell, running) {

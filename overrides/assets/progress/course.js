@@ -1,13 +1,9 @@
 // What the site contains, page by page (assets/gradlab/course.json, written by macros/registry.py).
 // Fetched once per tab and shared by the progress and review pages.
-let course;
+import { siteRoot } from "../site.js";
 
-// The site root, found from this script's own address, because the page's address changes with
-// instant navigation. Works from the entry bundle and from a split chunk alike.
-export function siteRoot() {
-  const here = import.meta.url;
-  return here.slice(0, here.lastIndexOf("/assets/gradlab/") + 1);
-}
+export { siteRoot }; // the progress and review pages import it from here
+let course;
 
 export function loadCourse() {
   course ??= fetch(`${siteRoot()}assets/gradlab/course.json`).then((response) => {

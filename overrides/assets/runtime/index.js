@@ -30,6 +30,8 @@
 //   drop(scope): forget a namespace.   canInterrupt: true when Stop keeps state.
 //   siteURL(path): URL of a file of the built site, from any page.
 //   onReset(listener): called with a reason whenever the worker restarts and namespaces are lost.
+import { pageConfig, siteRoot } from "../site.js";
+
 export class RuntimeLoadError extends Error {}
 
 export const canInterrupt = Boolean(globalThis.crossOriginIsolated && globalThis.SharedArrayBuffer);
@@ -123,8 +125,9 @@ async function execute(code, options) {
 async function boot() {
   // Everything but creating the worker happens inside it: the main thread is busy while a page
   // loads, and each step that waited for it here would delay Python.
-  const config = JSON.parse(document.getElementById("gradlab-config")?.textContent || "{}");
-  worker = new Worker(new URL("assets/runtime/worker.js", root));
+  // Both URLs carry a content hash (scripts/hooks/runtime.py), so a deploy reaches every reader.
+  const { worker: workerPath, manifest } = pageConfig();
+  worker = new Worker(new URL(workerPath, root));
   interrupt = canInterrupt ? new Int32Array(new SharedArrayBuffer(4)) : null;
   const booted = new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => {
@@ -139,9 +142,7 @@ async function boot() {
   });
   worker.postMessage({
     type: "init",
-    manifest: new URL("assets/pyodide/gradlab-runtime.json", root).href,
-    runner: new URL("assets/runtime/runner.py", root).href,
-    wheel: new URL(config.wheel, root).href,
+    manifest: new URL(manifest, root).href,
     interruptBuffer: interrupt?.buffer,
   });
   try {
@@ -203,10 +204,4 @@ function restart(reason) {
   loaded = false;
   for (const listener of resetListeners) listener(reason);
   start().catch(() => {}); // warm up again; a failure shows on the next run
-}
-
-// The site's root URL, whatever page we are on: the bundle is served from assets/gradlab/.
-function siteRoot() {
-  const script = document.querySelector('script[type="module"][src*="assets/gradlab/gradlab.js"]');
-  return new URL("../../", script ? script.src : import.meta.url);
 }

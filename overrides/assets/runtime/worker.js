@@ -1,7 +1,7 @@
 // The Python worker: Pyodide, NumPy and microtorch, running code cells off the main thread.
 // Started by ./index.js, which is the only thing that talks to it. Messages in:
-//   {type: "init", manifest, runner, wheel, interruptBuffer?}   (URLs; the manifest is
-//     site/assets/pyodide/gradlab-runtime.json, written by scripts/hooks/runtime.py)
+//   {type: "init", manifest, interruptBuffer?}   (the manifest's URL: everything the worker needs
+//     to know, written by scripts/hooks/runtime.py; its docstring shows the fields)
 //   {type: "run", id, code, setup, scope}      {type: "drop", scope}
 // Messages out: {type: "ready"}, {type: "failed", message}, {type: "out", id, kind, text},
 //   {type: "done", id, ok, error, line, stopped, dropped, ms}, {type: "fatal", message}.
@@ -16,34 +16,22 @@ self.onmessage = ({ data }) => {
   else if (data.type === "drop") ready.then(() => runner.drop(data.scope), () => {});
 };
 
-async function init({ manifest: manifestURL, runner: runnerURL, wheel, interruptBuffer }) {
+async function init({ manifest: manifestURL, interruptBuffer }) {
   try {
-    const [manifest, runnerSource] = await Promise.all([
-      fetchOk(manifestURL).then((response) => response.json()).catch((error) => {
-        throw new Error(`The Python runtime is missing (${error.message}).`);
-      }),
-      fetchOk(runnerURL).then((response) => response.text()),
-    ]);
-    const indexURL = new URL(manifest.indexURL, manifestURL).href;
-    const loader = new URL("pyodide.js", indexURL).href;
-    // SRI applies when the loader comes from the CDN; self-hosted files are checked at build time.
-    const integrity = manifest.integrity?.["pyodide.js"];
-    const script = await fetchOk(loader, integrity ? { integrity } : {});
+    const manifest = await fetchOk(manifestURL).then((response) => response.json()).catch((error) => {
+      throw new Error(`The Python runtime is missing (${error.message}).`);
+    });
+    const near = (path) => new URL(path, manifestURL).href; // the manifest's paths are relative to it
+    const indexURL = near(manifest.indexURL);
+    const script = await fetchOk(new URL("pyodide.js", indexURL).href, { integrity: manifest.integrity["pyodide.js"] });
     importScripts(URL.createObjectURL(await script.blob()));
-    pyodide = await self.loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+    // The site's own lock file lists Pyodide's packages and the course's wheel, so the wheel is
+    // loaded by name and Pyodide checks its sha256 like any other package's.
+    pyodide = await self.loadPyodide({ indexURL, lockFileURL: near(manifest.lockFileURL), stdout: () => {}, stderr: () => {} });
     if (interruptBuffer) pyodide.setInterruptBuffer(new Int32Array(interruptBuffer));
-    // Only what every cell needs: the manifest's micropip and packaging would add load time for
-    // nothing, since other packages (matplotlib) come from Pyodide's lock file on first import.
-    await pyodide.loadPackage(["numpy", wheel], { messageCallback: () => {} });
-    pyodide.FS.mkdirTree("/gradlab");
-    pyodide.FS.writeFile("/gradlab/gradlab_runner.py", runnerSource);
-    runner = pyodide.runPython(`
-import sys
-sys.path.insert(0, "/gradlab")
-import gradlab_runner
-gradlab_runner.alias_torch()
-gradlab_runner
-`);
+    await pyodide.loadPackage(manifest.packages, { messageCallback: () => {} });
+    runner = pyodide.pyimport(manifest.runner);
+    runner.alias_torch();
     runner.set_emit((kind, text) => self.postMessage({ type: "out", id: current, kind, text }));
     self.postMessage({ type: "ready" });
   } catch (error) {

@@ -1,10 +1,11 @@
-"""Runs code cells inside the Pyodide worker (worker.js loads this file once).
+"""Runs code cells inside the site's Pyodide worker, which imports it from the microtorch wheel
+(pyproject.toml packs both) and then calls `alias_torch()` and `set_emit(...)`.
 
 Plain CPython can import it too, which is how tests/runtime/test_runner.py checks it: nothing here
 needs Pyodide except what `emit` does with the text.
 
 `emit(kind, text)` sends a piece of output to the page: kind is "stdout", "stderr", "notice",
-"image" (a base64 PNG) or "graph" (Graphviz DOT).
+"image" (a base64 PNG) or "graph" (Graphviz DOT, from torch.viz.show).
 """
 
 from __future__ import annotations
@@ -147,14 +148,8 @@ def alias_torch() -> None:
         if module.name.split(".")[-1].startswith("_"):
             continue
         sys.modules["torch" + module.name[len("microtorch"):]] = importlib.import_module(module.name)
-    viz = sys.modules.get("microtorch.viz")
-    if viz is not None and hasattr(viz, "to_dot"):
-        viz.show = show_graph
-
-
-def show_graph(tensor, **options) -> None:
-    """torch.viz.show(z): draw the computation graph that produced `z` below the cell."""
-    _emit("graph", sys.modules["microtorch.viz"].to_dot(tensor, **options))
+    # torch.viz.show(z) draws below the cell (whatever emit is current when it runs).
+    microtorch.viz.set_display(lambda dot: _emit("graph", dot))
 
 
 def _fresh() -> dict:
