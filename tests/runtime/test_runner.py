@@ -4,12 +4,11 @@ browser's worker runs, so namespaces, tracebacks and the output cap are checked 
 from __future__ import annotations
 
 import importlib.util
-import json
-import subprocess
 import sys
 
 import pytest
 
+from tests.support import run_cells
 from tests.support.site import ROOT
 
 
@@ -112,7 +111,5 @@ def test_show_calls_the_installed_display_hook_and_prints_dot_without_one(capsys
 def test_the_runner_installs_a_display_hook_that_draws_below_the_cell():
     # A fresh interpreter, since the runner makes `import torch` mean microtorch.
     code = "import torch\nw = torch.tensor(2.0, requires_grad=True)\ntorch.viz.show(w * w)"
-    programs = [{"id": "p", "cells": [{"code": code}]}]
-    result = subprocess.run([sys.executable, str(ROOT / "tests" / "run_cells.py"), "microtorch"],
-                            input=json.dumps(programs), capture_output=True, text=True, check=True)
-    assert json.loads(result.stdout)["p"] == [{"stdout": "", "error": None, "graphs": 1}]
+    assert run_cells.run("microtorch", [{"id": "p", "cells": [{"code": code}]}])["p"] == [
+        {"stdout": "", "error": None, "graphs": 1}]
