@@ -35,6 +35,9 @@ FOCUSED = """() => {
 def test_tab_reaches_every_control_of_a_lesson_and_each_kind_works(base_url, page):
     page.goto(base_url + LESSON, wait_until="networkidle")
     expect(page.get_by_role("button", name="Flip card").first).to_be_visible()  # widgets mounted
+    # Editors mount lazily and replace the cell's code: count controls once every one is in place.
+    page.wait_for_function("document.querySelectorAll('article .gl-cell').length"
+                           " === document.querySelectorAll('article .gl-cell .cm-content').length")
     controls = page.evaluate(CONTROLS)
     assert len(controls) > 40, "the lesson should have many controls"
 
