@@ -11,18 +11,17 @@ import json
 from html import escape
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from . import keys, markdown, widget
 from .codecell import render_cell
-from .fields import Difficulty, Slug, Text
+from .fields import Difficulty, Slug, Strict, Text
 
 LETTERS = "ABCD"
 Category = Literal["Conceptual", "Predict Output", "Model Choice", "Hyperparameter", "Debug"]
 
 
-class Problem(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Problem(Strict):
 
     id: Slug
     category: Category
@@ -63,8 +62,7 @@ class Problem(BaseModel):
         return self
 
 
-class Challenge(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Challenge(Strict):
 
     id: Slug
     title: Text

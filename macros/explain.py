@@ -9,16 +9,14 @@ concepts on request and counts the ticked ones.
 
 from __future__ import annotations
 
-from html import escape
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from . import markdown, widget
-from .fields import Slug, Text
+from .fields import Slug, Strict, Text
 
 
-class Prompt(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Prompt(Strict):
     id: Slug
     prompt: Text
     hint: Text
@@ -26,8 +24,7 @@ class Prompt(BaseModel):
     answer: Text
 
 
-class Explain(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Explain(Strict):
     id: Slug
     title: str = "Explain it"
     prompts: list[Prompt] = Field(min_length=1)
@@ -36,13 +33,7 @@ class Explain(BaseModel):
 def render(explain: Explain, env) -> widget.Output:
     base = f"gl-explain-{explain.id}"
     prompts = "\n".join(_prompt(prompt, base, env) for prompt in explain.prompts)
-    html = (
-        f'<section class="gl-explain" id="{base}" {widget.root_attrs("explain", "explain")} data-explain="{explain.id}"'
-        f' aria-labelledby="{base}__title">\n'
-        f'<h2 class="gl-explain__title" id="{base}__title">{escape(explain.title)}</h2>\n'
-        f"{prompts}\n"
-        f"</section>"
-    )
+    html = widget.section("explain", base, explain.title, prompts, explain=explain.id)
     return widget.Output(html, {"id": explain.id, "title": explain.title, "prompts": [p.id for p in explain.prompts]})
 
 

@@ -1,10 +1,11 @@
-"""Field types the widget schemas share: ids that key saved progress, Markdown text, difficulty."""
+"""What the widget schemas share: a strict base model, ids that key saved progress, Markdown text,
+difficulty."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 
 def _scalar_to_text(value):
@@ -14,6 +15,11 @@ def _scalar_to_text(value):
     if isinstance(value, (int, float)):
         return str(value)
     return value
+
+
+class Strict(BaseModel):
+    # A key the schema does not know is an authoring typo: it must fail the build, not vanish.
+    model_config = ConfigDict(extra="forbid")
 
 
 # Lowercase slugs: they end up in element ids and localStorage keys.

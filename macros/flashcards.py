@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from html import escape
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from . import markdown, widget
-from .fields import Difficulty, Slug, Text
+from .fields import Difficulty, Slug, Strict, Text
 
-class Card(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Card(Strict):
     id: Slug
     difficulty: Difficulty
     tags: list[Text] = []
@@ -24,8 +23,7 @@ class Card(BaseModel):
     back: Text
 
 
-class Deck(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Deck(Strict):
     id: Slug
     title: str = "Recall & Review"
     cards: list[Card] = Field(min_length=1)
@@ -53,15 +51,12 @@ def render(deck: Deck, env) -> widget.Output:
     count = len(deck.cards)
     cards = [render_card(deck, card, env) for card in deck.cards]
     cards_html = "\n".join(cards)
-    html = (
-        f'<section class="gl-flashcards" id="{base}" {widget.root_attrs("flashcards", "flashcards")} data-deck="{deck.id}"'
-        f' aria-labelledby="{base}__title">\n'
-        f'<h2 class="gl-flashcards__title" id="{base}__title">{escape(deck.title)}</h2>\n'
+    body = (
         f'<p class="gl-flashcards__count">{count} card{"s" if count != 1 else ""}: '
         f"answer each in your head, then check.</p>\n"
-        f'<ol class="gl-flashcards__cards">\n{cards_html}\n</ol>\n'
-        f"</section>"
+        f'<ol class="gl-flashcards__cards">\n{cards_html}\n</ol>'
     )
+    html = widget.section("flashcards", base, deck.title, body, deck=deck.id)
     # The review page shows cards from every lesson with this very markup.
     record = {
         "id": deck.id,

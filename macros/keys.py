@@ -18,14 +18,15 @@ import logging
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
+
+from .fields import Strict
 
 LETTERS = "ABCDEF"
 log = logging.getLogger("mkdocs.gradlab.keys")
 
 
-class Bounds(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Bounds(Strict):
     enforce: bool = Field(True, description="false: report findings in the build log, do not fail")
     max_position_share: float = Field(0.4, gt=0, le=1)
     max_longest_share: float = Field(0.4, gt=0, le=1)

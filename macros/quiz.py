@@ -8,23 +8,20 @@ answer, each option's feedback and the explanation sit in a <details>. The front
 
 from __future__ import annotations
 
-from html import escape
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from . import keys, markdown, widget
-from .fields import Slug, Text
+from .fields import Slug, Strict, Text
 
 
-class Option(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Option(Strict):
     text: Text
     correct: bool = False
     feedback: Text
 
 
-class Question(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Question(Strict):
     id: Slug
     prompt: Text
     multiple: bool | None = None
@@ -47,8 +44,7 @@ class Question(BaseModel):
         return sum(option.correct for option in self.options) > 1
 
 
-class Quiz(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Quiz(Strict):
     id: Slug
     title: str = "Quiz"
     questions: list[Question] = Field(min_length=1)
@@ -57,17 +53,13 @@ class Quiz(BaseModel):
 def render(quiz: Quiz, env) -> widget.Output:
     base = f"gl-quiz-{quiz.id}"
     questions = "\n".join(_question(quiz, index, base, env) for index in range(len(quiz.questions)))
-    html = (
-        f'<section class="gl-quiz" id="{base}" {widget.root_attrs("quiz", "quiz")} data-quiz="{quiz.id}"'
-        f' aria-labelledby="{base}__title">\n'
-        f'<h2 class="gl-quiz__title" id="{base}__title">{escape(quiz.title)}</h2>\n'
-        f"{questions}\n"
-        f'<div class="gl-quiz__footer">'
-        f'<p class="gl-quiz__summary" role="status"></p>'
-        f'<button type="button" class="md-button gl-quiz__retry" hidden>Retry</button>'
-        f"</div>\n"
-        f"</section>"
+    footer = (
+        '<div class="gl-quiz__footer">'
+        '<p class="gl-quiz__summary" role="status"></p>'
+        '<button type="button" class="md-button gl-quiz__retry" hidden>Retry</button>'
+        "</div>"
     )
+    html = widget.section("quiz", base, quiz.title, f"{questions}\n{footer}", quiz=quiz.id)
     return widget.Output(html, {"id": quiz.id, "title": quiz.title, "questions": [q.id for q in quiz.questions]})
 
 

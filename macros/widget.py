@@ -10,6 +10,7 @@ where a study mode shows it, `data-gl-mode`; `root_attrs` writes both.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from typing import Callable, NamedTuple
 
 from pydantic import BaseModel
@@ -37,6 +38,19 @@ class Widget:
 def root_attrs(component: str, mode: str | None = None) -> str:
     """The attributes that name a widget root's component and study mode (HTML-safe words)."""
     return f'data-gl-component="{component}"' + (f' data-gl-mode="{mode}"' if mode else "")
+
+
+def section(component: str, base: str, title: str, body: str, **data: str) -> str:
+    """A widget's root: a section named by its own heading, with the contract's attributes and
+    `data-<name>` for each of `data` (the id the component stores progress under)."""
+    extra = "".join(f' data-{name}="{escape(value)}"' for name, value in data.items())
+    return (
+        f'<section class="gl-{component}" id="{base}" {root_attrs(component, component)}{extra}'
+        f' aria-labelledby="{base}__title">\n'
+        f'<h2 class="gl-{component}__title" id="{base}__title">{escape(title)}</h2>\n'
+        f"{body}\n"
+        f"</section>"
+    )
 
 
 def register(env, spec: Widget) -> None:

@@ -179,6 +179,13 @@ def _share_memory(view, base):
         view._extras = {"view_of_leaf": True}
 
 
+def _comparison(np_op):
+    """An elementwise comparison operator: a bool tensor, never part of a graph."""
+    def compare(self, other):
+        return self._compare(other, np_op)
+    return compare
+
+
 class Tensor:
     """An n-dimensional array that can record how it was computed.
 
@@ -190,19 +197,14 @@ class Tensor:
     __slots__ = ("_data", "_requires_grad", "grad_fn", "_grad", "_version", "_extras",
                  "__weakref__")
 
-    def __init__(self, *args):
+    def __new__(cls, *args):
         # The legacy constructor: torch.Tensor([1, 2]) or torch.Tensor(2, 3) make float32 tensors.
         if len(args) == 1 and not isinstance(args[0], (int, np.integer)):
             data = args[0]._data if isinstance(args[0], Tensor) else args[0]
             data = np.array(data, dtype=np.float32)
         else:
             data = np.empty(tuple(int(a) for a in args), dtype=np.float32)
-        self._data = data
-        self._requires_grad = False
-        self.grad_fn = None
-        self._grad = None
-        self._version = [0]
-        self._extras = {"inference": True} if grad_mode._inference else None
+        return _wrap(data, cls)
 
     def _extras_dict(self):
         if self._extras is None:
@@ -405,24 +407,12 @@ class Tensor:
         a, b = _operands(self, other)
         return _wrap(_broadcasting(np_op, a, b))
 
-    def __eq__(self, other):
-        return self._compare(other, np.equal)
-
-    def __ne__(self, other):
-        return self._compare(other, np.not_equal)
-
-    def __lt__(self, other):
-        return self._compare(other, np.less)
-
-    def __le__(self, other):
-        return self._compare(other, np.less_equal)
-
-    def __gt__(self, other):
-        return self._compare(other, np.greater)
-
-    def __ge__(self, other):
-        return self._compare(other, np.greater_equal)
-
+    __eq__ = _comparison(np.equal)
+    __ne__ = _comparison(np.not_equal)
+    __lt__ = _comparison(np.less)
+    __le__ = _comparison(np.less_equal)
+    __gt__ = _comparison(np.greater)
+    __ge__ = _comparison(np.greater_equal)
     eq, ne, lt, le, gt, ge = __eq__, __ne__, __lt__, __le__, __gt__, __ge__
 
     def __and__(self, other):
