@@ -15,14 +15,13 @@ from pydantic import Field, model_validator
 
 from . import keys, markdown, widget
 from .codecell import render_cell
-from .fields import Difficulty, Slug, Strict, Text
+from .fields import Difficulty, Root, Slug, Strict, Text
 
 LETTERS = "ABCD"
 Category = Literal["Conceptual", "Predict Output", "Model Choice", "Hyperparameter", "Debug"]
 
 
 class Problem(Strict):
-
     id: Slug
     category: Category
     difficulty: Difficulty
@@ -62,10 +61,7 @@ class Problem(Strict):
         return self
 
 
-class Challenge(Strict):
-
-    id: Slug
-    title: Text
+class Challenge(Root):
     badge: Text
     timed_default: bool = False
     problems: list[Problem] = Field(min_length=1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from . import markdown, widget
-from .fields import Slug, Strict, Text
+from .fields import Root, Slug, Strict, Text
 
 
 class Prompt(Strict):
@@ -24,9 +24,8 @@ class Prompt(Strict):
     answer: Text
 
 
-class Explain(Strict):
-    id: Slug
-    title: str = "Explain it"
+class Explain(Root):
+    title: Text = "Explain it"
     prompts: list[Prompt] = Field(min_length=1)
 
 

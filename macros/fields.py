@@ -31,3 +31,9 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Be
 
 # How hard a card or a problem is; shown to readers as a word.
 Difficulty = Literal["beginner", "intermediate", "advanced", "expert"]
+
+
+class Root(Strict):
+    """A YAML widget: the id its progress is saved under, and its heading."""
+    id: Slug
+    title: Text

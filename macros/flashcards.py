@@ -13,7 +13,7 @@ from html import escape
 from pydantic import Field
 
 from . import markdown, widget
-from .fields import Difficulty, Slug, Strict, Text
+from .fields import Difficulty, Root, Slug, Strict, Text
 
 class Card(Strict):
     id: Slug
@@ -23,9 +23,8 @@ class Card(Strict):
     back: Text
 
 
-class Deck(Strict):
-    id: Slug
-    title: str = "Recall & Review"
+class Deck(Root):
+    title: Text = "Recall & Review"
     cards: list[Card] = Field(min_length=1)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from . import keys, markdown, widget
-from .fields import Slug, Strict, Text
+from .fields import Root, Slug, Strict, Text
 
 
 class Option(Strict):
@@ -44,9 +44,8 @@ class Question(Strict):
         return sum(option.correct for option in self.options) > 1
 
 
-class Quiz(Strict):
-    id: Slug
-    title: str = "Quiz"
+class Quiz(Root):
+    title: Text = "Quiz"
     questions: list[Question] = Field(min_length=1)
 
 
