@@ -134,9 +134,16 @@ def build_wheel(official_lock: Path, kind: str = KIND) -> tuple[Path, Path]:
         # stays Pyodide's own.
         merged = json.loads(official_lock.read_text())
         merged["packages"][WHEEL] = json.loads((out / lock.name).read_text())["packages"][WHEEL]
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(wheel, target / wheel.name)
-        lock.write_text(json.dumps(merged, separators=(",", ":")) + "\n")
+        # Staged beside the cache entry and renamed into place: a build running in parallel (the
+        # test suite's workers) sees the whole entry or none of it.
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staged = Path(tempfile.mkdtemp(dir=target.parent, prefix=".staged-"))
+        shutil.copy2(wheel, staged / wheel.name)
+        (staged / lock.name).write_text(json.dumps(merged, separators=(",", ":")) + "\n")
+        try:
+            os.replace(staged, target)
+        except OSError:  # another build of the same sources got there first
+            shutil.rmtree(staged)
     return target / wheel.name, lock
 
 
