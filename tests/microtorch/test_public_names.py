@@ -1,0 +1,104 @@
+"""The learner's page "What microtorch is" promises names; each must exist, and each argument it
+names must be accepted. A sample of PyTorch beyond the subset must be refused by name, never
+answered by an AttributeError or a wrong result."""
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+import microtorch
+
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "microtorch.md"
+# Where a bare name on the page may live, searched in this order.
+NAMESPACES = ["", "Tensor", "nn", "nn.functional", "nn.init", "nn.utils", "optim",
+              "optim.lr_scheduler", "autograd", "autograd.functional", "utils.data"]
+# `name`, `torch.a.b`, `.grad`, `backward()` or `backward(gradient, retain_graph=)`.
+NAME = re.compile(r"^\.?(?P<path>[A-Za-z_][\w.]*)(?:\((?P<args>[\w\s,=*]*)\))?$")
+
+
+def covered_spans() -> list[str]:
+    text = PAGE.read_text()
+    section = text.split("## What it covers", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"`([^`\n]+)`", section)
+
+
+def _sample_tensor():
+    """A non-leaf after backward, so `grad_fn` and `.grad` are both there to look up."""
+    y = microtorch.tensor([1.0, 2.0], requires_grad=True) * 2
+    y.retain_grad()
+    y.sum().backward()
+    return y
+
+
+def resolve(path: str):
+    """The object a page name refers to, or None."""
+    path = path.removeprefix("torch.").removeprefix("microtorch.")
+    for namespace in NAMESPACES:
+        obj = microtorch
+        try:
+            for part in filter(None, f"{namespace}.{path}".split(".")):
+                obj = getattr(_sample_tensor() if obj is microtorch.Tensor else obj, part)
+            return obj
+        except (AttributeError, NotImplementedError):
+            continue
+    return None
+
+
+def accepts(obj, argument: str) -> bool:
+    try:
+        parameters = inspect.signature(obj).parameters
+    except (TypeError, ValueError):
+        return False
+    return argument in parameters
+
+
+NODE = re.compile(r"^[A-Z]\w*Backward\d$")
+SPANS = [span for span in covered_spans() if NAME.match(span) and not NODE.match(span)]
+NODES = [span for span in covered_spans() if NODE.match(span)]
+
+
+def test_the_page_lists_many_names():
+    assert len(SPANS) >= 60, SPANS
+
+
+@pytest.mark.parametrize("span", SPANS)
+def test_every_name_on_the_page_exists(span):
+    match = NAME.match(span)
+    obj = resolve(match["path"])
+    assert obj is not None, f"docs/microtorch.md promises `{span}`, which microtorch lacks"
+    for argument in filter(None, (a.strip().rstrip("=").lstrip("*") for a in
+                                  (match["args"] or "").split(","))):
+        assert accepts(obj, argument), f"`{span}`: {match['path']} takes no argument {argument!r}"
+
+
+@pytest.mark.parametrize("node", NODES)
+def test_every_node_name_on_the_page_is_printed_by_some_op(node):
+    sources = "".join(path.read_text() for path in PAGE.parents[1].glob("microtorch/**/*.py"))
+    assert f'"{node}"' in sources, f"no microtorch op records a {node}"
+
+
+OUTSIDE = {
+    "nn.Conv2d": "torch.nn.Conv2d",
+    "nn.LSTM": "torch.nn.LSTM",
+    "nn.Transformer": "torch.nn.Transformer",
+    "optim.LBFGS": "torch.optim.LBFGS",
+    "fft": "torch.fft",
+    "distributions": "torch.distributions",
+    "compile": "torch.compile",
+    "nn.functional.conv2d": "torch.nn.functional.conv2d",
+    "Tensor.to_sparse": "Tensor.to_sparse",
+}
+
+
+@pytest.mark.parametrize("path", sorted(OUTSIDE))
+def test_names_outside_the_subset_are_refused_by_name(path):
+    obj = microtorch
+    *parents, last = path.split(".")
+    for part in parents:
+        obj = _sample_tensor() if part == "Tensor" else getattr(obj, part)
+    with pytest.raises(NotImplementedError) as refusal:
+        getattr(obj, last)
+    message = str(refusal.value)
+    assert message.startswith("microtorch implements a teaching subset of PyTorch; ")
+    assert OUTSIDE[path] in message, message
