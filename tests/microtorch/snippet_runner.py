@@ -26,6 +26,7 @@ from types import ModuleType
 
 CATALOGUE = Path(__file__).resolve().parent / "catalogue"
 OUTSIDE_SUBSET = Path(__file__).resolve().parent / "outside_subset"
+CORPUS = Path(__file__).resolve().parent / "corpus"
 GOLDEN = Path(__file__).resolve().parent / "golden.json"
 _MARKER = re.compile(r"^# %% (.*)$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
