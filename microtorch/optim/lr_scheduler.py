@@ -109,7 +109,7 @@ class StepLR(LRScheduler):
 
     def get_lr(self):
         self._warn_outside_step()
-        if self._is_initial or self.last_epoch % self.step_size != 0:
+        if self.last_epoch == 0 or self.last_epoch % self.step_size != 0:
             return self._current_lrs()
         return [lr * self.gamma for lr in self._current_lrs()]
 
