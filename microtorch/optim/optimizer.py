@@ -4,6 +4,8 @@ import copy
 import warnings
 from collections import defaultdict
 
+import numpy as np
+
 from .._errors import unsupported
 from .._silent import silent
 from .._tensor import Tensor
@@ -109,7 +111,9 @@ class Optimizer:
             for p in group["params"]:
                 if p._grad is not None:
                     grad = p._grad._data
-                    self._update(p, -grad if group["maximize"] else grad, group)
+                    if group["maximize"]:   # (an array even when 0-d: updates write into copies of it)
+                        grad = np.negative(grad, out=np.empty_like(grad))
+                    self._update(p, grad, group)
                     p._version[0] += 1
         return loss
 

@@ -374,3 +374,15 @@ opt.zero_grad(set_to_none=False)
 print(w.grad)
 opt.step()
 print(w, opt.state[w]["step"])
+
+# %% maximize-zero-dim-with-weight-decay
+import torch
+w = torch.tensor(2.0, requires_grad=True)
+optimizers = [torch.optim.SGD([w], lr=0.1, momentum=0.9, weight_decay=0.1, maximize=True),
+              torch.optim.Adagrad([w], lr=0.1, weight_decay=0.1, maximize=True),
+              torch.optim.RMSprop([w], lr=0.01, weight_decay=0.1, centered=True, maximize=True)]
+for opt in optimizers:
+    opt.zero_grad()
+    (-(w ** 2)).backward()
+    opt.step()
+    print(type(opt).__name__, w)
