@@ -4,22 +4,14 @@ import numpy as np
 
 from .._tensor import _wrap, axpy_
 from ._fused import addcdiv_, addcmul_
-from .optimizer import Optimizer, refuse_flags
+from .optimizer import Optimizer, check_not_negative, refuse_flags
 
 
 class Adagrad(Optimizer):
     def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0,
                  eps=1e-10, foreach=None, *, maximize=False, differentiable=False, fused=None):
-        if lr < 0.0:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if lr_decay < 0.0:
-            raise ValueError(f"Invalid lr_decay value: {lr_decay}")
-        if weight_decay < 0.0:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        if initial_accumulator_value < 0.0:
-            raise ValueError(f"Invalid initial_accumulator_value value: {initial_accumulator_value}")
-        if eps < 0.0:
-            raise ValueError(f"Invalid epsilon value: {eps}")
+        check_not_negative(lr=lr, lr_decay=lr_decay, weight_decay=weight_decay,
+                           initial_accumulator_value=initial_accumulator_value, eps=eps)
         refuse_flags("Adagrad", foreach=foreach, differentiable=differentiable, fused=fused)
         super().__init__(params, dict(lr=lr, lr_decay=lr_decay, eps=eps, weight_decay=weight_decay,
                                       initial_accumulator_value=initial_accumulator_value,
@@ -28,10 +20,15 @@ class Adagrad(Optimizer):
         # Unlike the others, Adagrad's state exists from the start (PyTorch's state_dict shows it).
         for group in self.param_groups:
             for p in group["params"]:
-                self.state[p]["step"] = _wrap(np.array(0.0, dtype=np.float32))
-                self.state[p]["sum"] = _wrap(np.full_like(p._data, group["initial_accumulator_value"]))
+                self._start(p, group["initial_accumulator_value"])
+
+    def _start(self, p, initial_accumulator_value):
+        self.state[p]["step"] = _wrap(np.array(0.0, dtype=np.float32))
+        self.state[p]["sum"] = _wrap(np.full_like(p._data, initial_accumulator_value))
 
     def _update(self, p, g, group):
+        if not self.state[p]:   # added by add_param_group: PyTorch starts it from the defaults
+            self._start(p, self.defaults["initial_accumulator_value"])
         state = self.state[p]
         state["step"]._data += 1
         step = state["step"].item()

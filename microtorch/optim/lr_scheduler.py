@@ -99,6 +99,10 @@ class LRScheduler:
         self.__dict__.update(state_dict)
 
 
+class _LRScheduler(LRScheduler):
+    """The base's name before PyTorch 2.0, which older tutorials subclass; PyTorch keeps it."""
+
+
 class StepLR(LRScheduler):
     """Multiply the rate by gamma every step_size epochs."""
 

@@ -18,6 +18,14 @@ def _typename(obj):
     return kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
 
 
+def check_not_negative(**hyperparameters):
+    """PyTorch's range checks, in the order given (the first bad value is the one named)."""
+    for name, value in hyperparameters.items():
+        if value < 0.0:
+            what = {"lr": "learning rate", "eps": "epsilon value"}.get(name, f"{name} value")
+            raise ValueError(f"Invalid {what}: {value}")
+
+
 def refuse_flags(optimizer_name, **flags):
     """The performance and compile flags (foreach, fused, capturable, differentiable) are
     accepted at their defaults; asking for one names it."""

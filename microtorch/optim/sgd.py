@@ -1,18 +1,13 @@
 """optim.SGD: p <- p - lr * d, where d is the gradient, optionally with weight decay and
 (Nesterov) momentum, exactly in PyTorch's order of operations."""
 from .._tensor import _wrap, axpy_
-from .optimizer import Optimizer, refuse_flags
+from .optimizer import Optimizer, check_not_negative, refuse_flags
 
 
 class SGD(Optimizer):
     def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False,
                  *, maximize=False, foreach=None, differentiable=False, fused=None):
-        if lr < 0.0:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if momentum < 0.0:
-            raise ValueError(f"Invalid momentum value: {momentum}")
-        if weight_decay < 0.0:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        check_not_negative(lr=lr, momentum=momentum, weight_decay=weight_decay)
         if nesterov and (momentum <= 0 or dampening != 0):
             raise ValueError("Nesterov momentum requires a momentum and zero dampening")
         refuse_flags("SGD", foreach=foreach, differentiable=differentiable, fused=fused)

@@ -289,3 +289,16 @@ for epoch in range(20):
     scheduler.step()
     if epoch % 5 == 4:
         print(epoch, f"{loss.item():.5f}", f"{scheduler.get_last_lr()[0]:.5f}")
+
+# %% custom-scheduler-old-base-name
+import torch
+from torch.optim.lr_scheduler import _LRScheduler
+
+class Constant(_LRScheduler):
+    def get_lr(self):
+        return [base * 0.5 for base in self.base_lrs]
+
+w = torch.tensor([1.0], requires_grad=True)
+opt = torch.optim.SGD([w], lr=1.0)
+scheduler = Constant(opt)
+print(scheduler.get_last_lr(), isinstance(scheduler, torch.optim.lr_scheduler.LRScheduler))

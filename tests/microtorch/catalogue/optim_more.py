@@ -386,3 +386,16 @@ for opt in optimizers:
     (-(w ** 2)).backward()
     opt.step()
     print(type(opt).__name__, w)
+
+# %% adagrad-group-added-later
+import torch
+a = torch.tensor([1.0], requires_grad=True)
+b = torch.tensor([2.0], requires_grad=True)
+c = torch.tensor([3.0], requires_grad=True)
+opt = torch.optim.Adagrad([a], lr=0.1, initial_accumulator_value=0.3)
+opt.add_param_group({"params": [b]})
+opt.add_param_group({"params": [c], "initial_accumulator_value": 2.0})
+print(opt.state_dict()["state"])
+(a * b * c).sum().backward()
+opt.step()
+print(opt.state_dict()["state"])
