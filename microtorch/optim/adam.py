@@ -2,7 +2,8 @@
 (m) and of its square (v), with bias correction for the first steps."""
 import numpy as np
 
-from .._tensor import _wrap, axpy_
+from .._errors import unsupported
+from .._tensor import Tensor, _wrap, axpy_
 from ._fused import addcdiv_, addcmul_, lerp_
 from .optimizer import Optimizer, check_not_negative, refuse_flags
 
@@ -12,6 +13,9 @@ class Adam(Optimizer):
                  amsgrad=False, *, foreach=None, maximize=False, capturable=False,
                  differentiable=False, fused=None, decoupled_weight_decay=False):
         check_not_negative(lr=lr, eps=eps)
+        betas = tuple(betas)   # a list prints as a tuple in PyTorch's groups too
+        if any(isinstance(beta, Tensor) for beta in betas):
+            raise unsupported(f"{type(self).__name__}(betas=...) with Tensors")
         for i, beta in enumerate(betas):
             if not 0.0 <= beta < 1.0:
                 raise ValueError(f"Invalid beta parameter at index {i}: {beta}")

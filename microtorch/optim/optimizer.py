@@ -13,9 +13,12 @@ from ..grad_mode import enable_grad
 
 
 def _typename(obj):
-    """A non-tensor's type the way PyTorch names it in errors: `float`, `numpy.ndarray`."""
+    """A non-tensor's type the way PyTorch names it in errors: `float`, `numpy.ndarray`,
+    `torch.nn.modules.linear.Linear` (microtorch's modules are laid out as PyTorch's)."""
     kind = type(obj)
-    return kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+    if kind.__module__ == "builtins":
+        return kind.__qualname__
+    return f"{kind.__module__}.{kind.__qualname__}".replace("microtorch.", "torch.", 1)
 
 
 def check_not_negative(**hyperparameters):
@@ -57,7 +60,7 @@ class Optimizer:
         """Append `param_group` itself (as PyTorch does, so the caller's dict is the group);
         options it leaves out take the optimizer's defaults, after the options it gives."""
         if not isinstance(param_group, dict):
-            kind = "torch.Tensor" if isinstance(param_group, Tensor) else _typename(param_group)
+            kind = "torch.Tensor" if type(param_group) is Tensor else _typename(param_group)
             raise TypeError(f"param_group must be a dict, but got <class '{kind}'>")
         params = param_group["params"]
         if isinstance(params, set):

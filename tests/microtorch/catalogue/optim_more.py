@@ -399,3 +399,21 @@ print(opt.state_dict()["state"])
 (a * b * c).sum().backward()
 opt.step()
 print(opt.state_dict()["state"])
+
+# %% given-a-sequential
+import torch
+import torch.nn as nn
+torch.optim.SGD(nn.Sequential(nn.Linear(1, 1)), lr=0.1)
+
+# %% parameter-after-group
+import torch
+import torch.nn as nn
+layer = nn.Linear(1, 1)
+torch.optim.SGD([{"params": [layer.bias]}, layer.weight], lr=0.1)
+
+# %% betas-given-as-list
+import torch
+a = torch.tensor([1.0], requires_grad=True)
+b = torch.tensor([1.0], requires_grad=True)
+opt = torch.optim.AdamW([{"params": [a], "betas": [0.5, 0.9]}, {"params": [b]}], betas=[0.8, 0.9])
+print(opt.param_groups[0]["betas"], opt.param_groups[1]["betas"], opt.defaults["betas"])
