@@ -4,10 +4,10 @@ import numpy as np
 
 from .._tensor import _wrap, axpy_
 from ._fused import addcdiv_, addcmul_
-from .optimizer import Optimizer, check_not_negative, refuse_flags
+from .optimizer import PerParameter, check_not_negative, refuse_flags
 
 
-class Adagrad(Optimizer):
+class Adagrad(PerParameter):
     def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0,
                  eps=1e-10, foreach=None, *, maximize=False, differentiable=False, fused=None):
         check_not_negative(lr=lr, lr_decay=lr_decay, weight_decay=weight_decay,

@@ -5,10 +5,10 @@ import numpy as np
 from .._errors import unsupported
 from .._tensor import Tensor, _wrap, axpy_
 from ._fused import addcdiv_, addcmul_, lerp_
-from .optimizer import Optimizer, check_not_negative, refuse_flags
+from .optimizer import PerParameter, check_not_negative, refuse_flags
 
 
-class Adam(Optimizer):
+class Adam(PerParameter):
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0,
                  amsgrad=False, *, foreach=None, maximize=False, capturable=False,
                  differentiable=False, fused=None, decoupled_weight_decay=False):

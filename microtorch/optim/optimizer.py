@@ -1,5 +1,5 @@
-"""optim.Optimizer: parameter groups, per-parameter state, the update loop, zero_grad and
-state_dict. A subclass says how one parameter moves (`_update`); everything else is here."""
+"""optim.Optimizer: parameter groups, per-parameter state, zero_grad and state_dict; and
+PerParameter, the update loop of the optimizers that move each parameter on its own."""
 import copy
 import warnings
 from collections import defaultdict
@@ -83,7 +83,7 @@ class Optimizer:
                 raise ValueError("can't optimize a non-leaf Tensor")
         for key, value in self.defaults.items():
             param_group.setdefault(key, value)
-        if isinstance(param_group["lr"], Tensor):
+        if isinstance(param_group.get("lr"), Tensor):
             raise unsupported("a Tensor as the learning rate (lr)")
         if len({id(p) for p in params}) != len(params):
             warnings.warn("optimizer contains a parameter group with duplicate parameters; in "
@@ -110,27 +110,7 @@ class Optimizer:
                     else:
                         p._grad._data[...] = 0
 
-    @silent   # a diverging run reaches inf and nan without a word, as in PyTorch
     def step(self, closure=None):
-        """One update of every parameter that has a gradient (parameters whose .grad is None are
-        skipped). Works on the arrays directly: this is the no_grad part of training."""
-        loss = None
-        if closure is not None:
-            with enable_grad():
-                loss = closure()
-        for group in self.param_groups:
-            for p in group["params"]:
-                if p._grad is not None:
-                    grad = p._grad._data
-                    if group["maximize"]:   # (an array even when 0-d: updates write into copies of it)
-                        grad = np.negative(grad, out=np.empty_like(grad))
-                    self._update(p, grad, group)
-                    p._version[0] += 1
-        return loss
-
-    def _update(self, p, grad, group):
-        """Move parameter `p` (its array is p._data) given its gradient array, which must not
-        be changed in place."""
         raise NotImplementedError
 
     def state_dict(self):
@@ -186,6 +166,34 @@ class Optimizer:
         if name.startswith("_"):
             raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
         raise unsupported(f"{type(self).__name__}.{name}")
+
+
+class PerParameter(Optimizer):
+    """The optimizers that move each parameter on its own (all of PyTorch's here): step() is
+    this loop, and a subclass says how one parameter moves (`_update`)."""
+
+    @silent   # a diverging run reaches inf and nan without a word, as in PyTorch
+    def step(self, closure=None):
+        """One update of every parameter that has a gradient (parameters whose .grad is None are
+        skipped). Works on the arrays directly: this is the no_grad part of training."""
+        loss = None
+        if closure is not None:
+            with enable_grad():
+                loss = closure()
+        for group in self.param_groups:
+            for p in group["params"]:
+                if p._grad is not None:
+                    grad = p._grad._data
+                    if group["maximize"]:   # (an array even when 0-d: updates write into copies of it)
+                        grad = np.negative(grad, out=np.empty_like(grad))
+                    self._update(p, grad, group)
+                    p._version[0] += 1
+        return loss
+
+    def _update(self, p, grad, group):
+        """Move parameter `p` (its array is p._data) given its gradient array, which must not
+        be changed in place."""
+        raise NotImplementedError
 
 
 def _cast_buffer(name, value, param):

@@ -4,10 +4,10 @@ import numpy as np
 
 from .._tensor import _wrap, axpy_
 from ._fused import addcdiv_, addcmul_, lerp_
-from .optimizer import Optimizer, check_not_negative, refuse_flags
+from .optimizer import PerParameter, check_not_negative, refuse_flags
 
 
-class RMSprop(Optimizer):
+class RMSprop(PerParameter):
     def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0,
                  centered=False, capturable=False, foreach=None, maximize=False,
                  differentiable=False):

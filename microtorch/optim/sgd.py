@@ -1,10 +1,10 @@
 """optim.SGD: p <- p - lr * d, where d is the gradient, optionally with weight decay and
 (Nesterov) momentum, exactly in PyTorch's order of operations."""
 from .._tensor import _wrap, axpy_
-from .optimizer import Optimizer, check_not_negative, refuse_flags
+from .optimizer import PerParameter, check_not_negative, refuse_flags
 
 
-class SGD(Optimizer):
+class SGD(PerParameter):
     def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False,
                  *, maximize=False, foreach=None, differentiable=False, fused=None):
         check_not_negative(lr=lr, momentum=momentum, weight_decay=weight_decay)

@@ -417,3 +417,71 @@ a = torch.tensor([1.0], requires_grad=True)
 b = torch.tensor([1.0], requires_grad=True)
 opt = torch.optim.AdamW([{"params": [a], "betas": [0.5, 0.9]}, {"params": [b]}], betas=[0.8, 0.9])
 print(opt.param_groups[0]["betas"], opt.param_groups[1]["betas"], opt.defaults["betas"])
+
+# %% custom-optimizer-subclass
+import torch
+
+class MySGD(torch.optim.Optimizer):
+    def __init__(self, params, lr=0.1, momentum=0.0):
+        defaults = dict(lr=lr, momentum=momentum)
+        super().__init__(params, defaults)
+
+    @torch.no_grad()
+    def step(self, closure=None):
+        for group in self.param_groups:
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                state = self.state[p]
+                if "buf" not in state:
+                    state["buf"] = torch.zeros_like(p)
+                state["buf"].mul_(group["momentum"]).add_(p.grad)
+                p.add_(state["buf"], alpha=-group["lr"])
+
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+opt = MySGD([w], lr=0.1, momentum=0.5)
+for _ in range(3):
+    opt.zero_grad()
+    (w ** 2).sum().backward()
+    opt.step()
+print(w, opt)
+print(opt.state_dict())
+s = torch.optim.lr_scheduler.StepLR(opt, 1)
+opt.step(); s.step(); print(s.get_last_lr())
+
+# %% custom-optimizer-without-lr
+import torch
+
+class Plain(torch.optim.Optimizer):
+    def __init__(self, params):
+        super().__init__(params, {})
+
+    def step(self, closure=None):
+        pass
+
+w = torch.tensor([1.0], requires_grad=True)
+opt = Plain([w])
+print(opt.param_groups[0].keys())
+torch.optim.lr_scheduler.StepLR(opt, 1)
+
+# %% base-optimizer-step
+import torch
+w = torch.tensor([1.0], requires_grad=True)
+opt = torch.optim.Optimizer([w], dict(lr=0.1))
+print(opt)
+opt.step()
+
+# %% repr-with-an-empty-group
+import torch
+w = torch.tensor([1.0], requires_grad=True)
+opt = torch.optim.SGD([{"params": []}, {"params": [w]}], lr=0.1)
+print(opt, opt.state_dict())
+
+# %% no-decay-for-biases
+import torch
+import torch.nn as nn
+model = nn.Linear(3, 1)
+decay = [p for n, p in model.named_parameters() if "bias" not in n]
+no_decay = [p for n, p in model.named_parameters() if "bias" in n]
+opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.1}, {"params": no_decay, "weight_decay": 0.0}], lr=0.01)
+print([g["weight_decay"] for g in opt.param_groups])
