@@ -1,7 +1,8 @@
 """The in-place update kernels optimizers are made of, rounded as PyTorch's CPU kernels round
-them, so a trajectory matches PyTorch's to the bit over many steps. In float32, a product of two
-float32 numbers is exact in float64, so "multiply, add, then round once" (a fused multiply-add)
-is the float64 sum cast back. Other dtypes are simply computed."""
+them, so trajectories agree with PyTorch's to the bit but for its float32 sqrt (which its CPU
+build does not always round correctly). In float32, a product of two float32 numbers is exact in
+float64, so "multiply, add, then round once" (a fused multiply-add) is the float64 sum cast
+back. Other dtypes are simply computed."""
 import numpy as np
 
 
