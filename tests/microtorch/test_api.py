@@ -104,7 +104,7 @@ def test_inf_and_nan_arrive_silently_as_in_pytorch():
     ("torch.fft", "torch.fft"),
     ("torch.ones(3).cumsum(0)", "Tensor.cumsum"),
     ("nn.Conv2d", "torch.nn.Conv2d"),
-    ("optim.RMSprop", "torch.optim.RMSprop"),
+    ("optim.LBFGS", "torch.optim.LBFGS"),
     ("nn.functional.gelu", "torch.nn.functional.gelu"),
     ("torch.ones(2, device='cuda')", "device 'cuda'"),
     ("x = torch.ones(1, requires_grad=True); (x * x).sum().backward(create_graph=True)",

@@ -32,11 +32,31 @@ print(torch.fft.fft(torch.ones(4)))
 import torch.nn as nn
 print(nn.ModuleList([nn.Linear(1, 1)]))
 
-# %% lr-scheduler
+# %% one-cycle-lr
 import torch
 w = torch.tensor([1.], requires_grad=True)
 opt = torch.optim.SGD([w], lr=0.1)
-print(torch.optim.lr_scheduler.StepLR(opt, step_size=1).get_last_lr())
+print(torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1.0, total_steps=10).get_last_lr())
+
+# %% scheduler-step-with-epoch
+import torch
+w = torch.tensor([1.], requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.1)
+scheduler = torch.optim.lr_scheduler.StepLR(opt, step_size=1)
+opt.step()
+scheduler.step(3)
+print(scheduler.get_last_lr())
+
+# %% optimizer-foreach
+import torch
+w = torch.tensor([1.], requires_grad=True)
+print(torch.optim.Adam([w], foreach=True))
+
+# %% optimizer-step-hook
+import torch
+w = torch.tensor([1.], requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.1)
+opt.register_step_post_hook(lambda optimizer, args, kwargs: print("stepped"))
 
 # %% dropout
 import torch.nn as nn
