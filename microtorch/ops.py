@@ -812,16 +812,15 @@ def _clamp_tensors(self, min, max):
     dt = result_dtype(*[t._data for t in (self, *bounds) if t is not None])
     x = self._data.astype(dt, copy=False)
     lo, hi = (None if t is None else t._data.astype(dt, copy=False) for t in bounds)
-    out = x if lo is None else _broadcasting(np.maximum, x, lo)
-    if hi is not None:
-        out = _broadcasting(np.minimum, out, hi)
+    raised = x if lo is None else _broadcasting(np.maximum, x, lo)   # max(x, min), then
+    out = raised if hi is None else _broadcasting(np.minimum, raised, hi)   # min(that, max)
 
     def backward(g):
         low = np.zeros(out.shape, bool) if lo is None else x < lo
-        high = np.zeros(out.shape, bool) if hi is None else x > hi
+        high = np.zeros(out.shape, bool) if hi is None else raised > hi
         return (_unbroadcast(np.where(low | high, 0, g), x.shape),
-                None if lo is None else _unbroadcast(np.where(low, g, 0), lo.shape),
-                None if hi is None else _unbroadcast(np.where(high & ~low, g, 0), hi.shape))
+                None if lo is None else _unbroadcast(np.where(low & ~high, g, 0), lo.shape),
+                None if hi is None else _unbroadcast(np.where(high, g, 0), hi.shape))
     return _op(out, "ClampBackward0", backward, (self, *bounds), saves=(self, *bounds))
 
 
@@ -986,12 +985,33 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):
 
 
 # --- sorting and choosing: sort, argsort, topk, gather, scatter, masked_fill -------------------------
-def _order(x, axis, descending):
-    """Indices that sort x along axis, stable (equal values keep their order) both ways."""
+# PyTorch sorts up to this many values stably even with stable=False; beyond it, and in topk,
+# the order it gives equal values is its own: microtorch refuses rather than guess it.
+_STABLE_UP_TO = 16
+
+
+def _order(x, axis, descending, ties_matter=None):
+    """Indices that sort x along axis, stable (equal values keep their order) both ways.
+    `ties_matter` is (feature, n): refuse that feature if equal values meet among the first n
+    sorted values."""
     if not descending:
-        return np.argsort(x, axis=axis, kind="stable")
-    backwards = np.argsort(np.flip(x, axis), axis=axis, kind="stable")
-    return x.shape[axis] - 1 - np.flip(backwards, axis)
+        idx = np.argsort(x, axis=axis, kind="stable")
+    else:
+        backwards = np.argsort(np.flip(x, axis), axis=axis, kind="stable")
+        idx = x.shape[axis] - 1 - np.flip(backwards, axis)
+    if ties_matter is not None:
+        feature, first = ties_matter
+        head = np.take_along_axis(x, idx[(slice(None),) * axis + (slice(0, first),)], axis)
+        if (np.diff(head, axis=axis) == 0).any():
+            raise unsupported(f"{feature} (PyTorch orders equal values its own way)")
+    return idx
+
+
+def _sort_ties(x1, axis, stable):
+    n = x1.shape[axis]
+    if stable or n <= _STABLE_UP_TO:
+        return None
+    return f"sorting more than {_STABLE_UP_TO} values with ties and stable=False", n
 
 
 def _picked(self, x1, idx, axis, kind):
@@ -1014,13 +1034,15 @@ def sort(self, dim=-1, descending=False, stable=False):
     x = self._data
     axis = _dim(dim, x.ndim)
     x1 = x.reshape(x.shape or (1,))
-    return _picked(self, x1, _order(x1, axis, descending), axis, "sort")
+    return _picked(self, x1, _order(x1, axis, descending, _sort_ties(x1, axis, stable)), axis,
+                   "sort")
 
 
 def argsort(self, dim=-1, descending=False, stable=False):
     x = self._data
     axis = _dim(dim, x.ndim)
-    return _wrap(_order(x.reshape(x.shape or (1,)), axis, descending).reshape(x.shape)
+    x1 = x.reshape(x.shape or (1,))
+    return _wrap(_order(x1, axis, descending, _sort_ties(x1, axis, stable)).reshape(x.shape)
                  .astype(np.int64))
 
 
@@ -1033,7 +1055,7 @@ def topk(self, k, dim=-1, largest=True, sorted=True):
     x1 = x.reshape(x.shape or (1,))
     if not 0 <= k <= x1.shape[axis]:
         raise RuntimeError("selected index k out of range")
-    idx = _order(x1, axis, largest)[(slice(None),) * axis + (slice(0, k),)]
+    idx = _order(x1, axis, largest, ("topk of tied values", k + 1))[(slice(None),) * axis + (slice(0, k),)]
     return _picked(self, x1, idx, axis, "topk")
 
 

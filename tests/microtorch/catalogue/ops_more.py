@@ -86,8 +86,8 @@ print(top)
 print(top.values.shape, top.indices.dtype)
 top.values.sum().backward()
 print(x.grad)
-print(torch.topk(torch.tensor([1., 3., 3., 1.]), 2))
-print(torch.tensor([3., 1., 4., 1., 5.]).topk(2, largest=False))
+print(torch.tensor([3., 1., 4., 2., 5.]).topk(2, largest=False))
+print(torch.tensor([1., 3., 2., 1.]).topk(2), torch.tensor(7.).topk(1))
 print(x.topk(1, dim=0).indices)
 
 # %% sort
@@ -100,6 +100,13 @@ print(x.grad)
 print(torch.sort(torch.tensor([1., 3., 3., 1.]), descending=True))
 print(x.sort(dim=0, descending=True).indices)
 print(torch.tensor([2, 1, 2, 1]).sort(stable=True))
+
+# %% sort-ties-stable
+import torch
+x = torch.tensor([2, 0, 1] * 10)
+print(x.sort(stable=True).indices)
+print(x.sort(descending=True, stable=True).indices, x.argsort(stable=True)[:5])
+print(torch.tensor([5., 1., 3., 4.] * 4).sort().indices)
 
 # %% argsort
 import torch

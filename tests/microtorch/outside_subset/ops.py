@@ -23,3 +23,19 @@ print(torch.einsum('i,i->', torch.ones(3), torch.ones(1)))
 # %% nuclear-norm
 import torch
 print(torch.ones(2, 2).norm(p='nuc'))
+
+# %% topk-of-tied-values
+import torch
+print(torch.tensor([1., 3., 3., 1.]).topk(2))
+
+# %% topk-tie-at-the-cut
+import torch
+print(torch.tensor([3., 1., 4., 1., 5.]).topk(2, largest=False))
+
+# %% sort-unstable-long-with-ties
+import torch
+print(torch.tensor([2, 0, 1] * 10).sort())
+
+# %% argsort-unstable-long-with-ties
+import torch
+print(torch.tensor([2., 0., 1.] * 10).argsort(descending=True))
