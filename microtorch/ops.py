@@ -744,40 +744,41 @@ def floor_divide(self, other):
 
 
 def rfloordiv(self, other):
+    return _reflected(self, other, np.floor_divide, "floor_divide")
+
+
+def _reflected(self, other, np_op, op_name):
+    """number // tensor and number % tensor: no gradient in PyTorch either."""
     a, b = _operands(self, other)
-    out = np.floor_divide(b, a)
+    out = np_op(b, a)
     _check_division(out, a)
-    return _op(out, "NotImplemented", _no_derivative("floor_divide"), (self,))
+    return _op(out, "NotImplemented", _no_derivative(op_name), (self,))
 
 
 def remainder(self, other):
-    """a % b, with the sign of b as Python's %. d/da = 1 and d/db = -(a // b)."""
-    a, b, other, need_a, need_b, out = _binary(self, other, np.remainder)
-    _check_division(out, b)
-
-    def backward(g):
-        return (_unbroadcast(g, a.shape) if need_a else None,
-                _unbroadcast(-g * np.floor_divide(a, b), b.shape) if need_b else None)
-    return _op(out, "RemainderBackward0" if other is None else "RemainderBackward1", backward,
-               (self, other), saves=(self if need_b else None, other if need_b else None))
+    """a % b, with the sign of b as Python's %: a - b * floor(a / b)."""
+    return _remainder(self, other, np.remainder, np.floor_divide, "Remainder")
 
 
 def rremainder(self, other):
-    a, b = _operands(self, other)
-    out = np.remainder(b, a)
-    _check_division(out, a)
-    return _op(out, "NotImplemented", _no_derivative("remainder"), (self,))
+    return _reflected(self, other, np.remainder, "remainder")
 
 
 def fmod(self, other):
-    """The remainder with the sign of a, as C's fmod. d/da = 1 and d/db = -trunc(a / b)."""
-    a, b, other, need_a, need_b, out = _binary(self, other, np.fmod)
+    """The remainder with the sign of a, as C's fmod: a - b * trunc(a / b)."""
+    return _remainder(self, other, np.fmod, lambda a, b: np.trunc(a / b), "Fmod")
+
+
+def _remainder(self, other, np_op, quotient, kind):
+    """a - b * q(a / b), where the rounded quotient q is constant between its jumps: d/da = 1 and
+    d/db = -q."""
+    a, b, other, need_a, need_b, out = _binary(self, other, np_op)
     _check_division(out, b)
 
     def backward(g):
         return (_unbroadcast(g, a.shape) if need_a else None,
-                _unbroadcast(-g * np.trunc(a / b), b.shape) if need_b else None)
-    return _op(out, "FmodBackward0" if other is None else "FmodBackward1", backward,
+                _unbroadcast(-g * quotient(a, b), b.shape) if need_b else None)
+    return _op(out, f"{kind}Backward0" if other is None else f"{kind}Backward1", backward,
                (self, other), saves=(self if need_b else None, other if need_b else None))
 
 
@@ -849,47 +850,41 @@ def prod(self, dim=None, keepdim=False, dtype=None):
                saves=(self,), saves_output=True)
 
 
-def _needs_dim(op_name, dim):
-    if dim is None:
-        raise TypeError(f'{op_name}() missing 1 required positional arguments: "dim"')
-
-
 def cumsum(self, dim=None, dtype=None):
     """Running sums: x_i adds into every output from i on, so its gradient is the sum of g from i
     to the end, a cumsum of g run backwards."""
-    _needs_dim("cumsum", dim)
-    if dtype is not None:
-        return self.to(dtype).cumsum(dim)
-    x = self._data
-    axis = _dim(dim, x.ndim)
-    x1 = x.reshape(x.shape or (1,))
-    out = np.cumsum(x1, axis=axis, dtype=_integer_sum_dtype(x)).reshape(x.shape)
-
-    def backward(g):
-        g1 = g.reshape(x1.shape)
-        return (np.flip(np.cumsum(np.flip(g1, axis), axis=axis), axis).reshape(x.shape),)
-    return _op(out, "CumsumBackward0", backward, (self,))
+    def rule(g, x, axis):
+        return np.flip(np.cumsum(np.flip(g, axis), axis=axis), axis)
+    return _running(self, dim, dtype, "cumsum", rule)
 
 
 def cumprod(self, dim=None, dtype=None):
     """Running products. d(out_j)/d(x_i), for j >= i, is the running product up to j with x_i
     left out: computed for every i at once (n*n values), which stays right when some x_i is 0."""
-    _needs_dim("cumprod", dim)
-    if dtype is not None:
-        return self.to(dtype).cumprod(dim)
-    x = self._data
-    axis = _dim(dim, x.ndim)
-    x1 = x.reshape(x.shape or (1,))
-    out = np.cumprod(x1, axis=axis, dtype=_integer_sum_dtype(x)).reshape(x.shape)
-
-    def backward(g):
-        row = np.moveaxis(x1, axis, -1)[..., None, :]               # (..., 1, k)
+    def rule(g, x, axis):
+        row = np.moveaxis(x, axis, -1)[..., None, :]                # (..., 1, k)
         n = row.shape[-1]
         without_i = np.where(np.eye(n, dtype=bool), 1, row)         # (..., i, k): x_i set to 1
         partial = np.triu(np.cumprod(without_i, axis=-1))           # (..., i, j), kept for j >= i
-        gj = np.moveaxis(g.reshape(x1.shape), axis, -1)[..., None, :]
-        return (np.moveaxis((partial * gj).sum(-1), -1, axis).reshape(x.shape),)
-    return _op(out, "CumprodBackward0", backward, (self,), saves=(self,), saves_output=True)
+        gj = np.moveaxis(g, axis, -1)[..., None, :]
+        return np.moveaxis((partial * gj).sum(-1), -1, axis)
+    return _running(self, dim, dtype, "cumprod", rule, saves=(self,))
+
+
+def _running(self, dim, dtype, kind, rule, saves=()):
+    """cumsum and cumprod along `dim`; rule(g, x, axis) is the backward, on at least 1-d arrays."""
+    if dim is None:
+        raise TypeError(f'{kind}() missing 1 required positional arguments: "dim"')
+    if dtype is not None:
+        return getattr(self.to(dtype), kind)(dim)
+    x = self._data
+    axis = _dim(dim, x.ndim)
+    x1 = x.reshape(x.shape or (1,))
+    out = getattr(np, kind)(x1, axis=axis, dtype=_integer_sum_dtype(x)).reshape(x.shape)
+
+    def backward(g):
+        return (rule(g.reshape(x1.shape), x1, axis).reshape(x.shape),)
+    return _op(out, f"{kind.capitalize()}Backward0", backward, (self,), saves=saves)
 
 
 def var(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
