@@ -557,12 +557,6 @@ class Tensor:
         self._version[0] += 1
         return self
 
-    def clamp_(self, min=None, max=None):
-        self._check_inplace()
-        np.clip(self._data, min, max, out=self._data)
-        self._version[0] += 1
-        return self
-
     def uniform_(self, a=0.0, b=1.0):
         return self.copy_(_wrap(random.generator().uniform(a, b, self._data.shape)))
 

@@ -333,7 +333,8 @@ def clamp(self, min=None, max=None):
             raise unsupported("clamp with one tensor bound and one number bound")
         min, max = (b.item() if isinstance(b, Tensor) else b for b in (min, max))
     x = self._data
-    out = np.clip(x, min, max)
+    out = x if min is None else _first_on_ties(np.maximum, x, min)
+    out = out if max is None else _first_on_ties(np.minimum, out, max)
     if out.dtype != x.dtype:
         out = out.astype(result_dtype(x, min if min is not None else max))
 
@@ -720,7 +721,7 @@ def square(self):
     return self ** 2   # PyTorch records it as a power too (PowBackward0)
 
 
-# --- rounding division: //, % and fmod -------------------------------------------------------------
+# --- rounding division: //, % and fmod ------------------------------------------------------------
 def _check_division(out, divisor):
     """Integer division by zero is an error in PyTorch (floats give inf and nan)."""
     if out.dtype.kind == "b":
@@ -750,18 +751,25 @@ def rfloordiv(self, other):
 def _reflected(self, other, np_op, op_name):
     """number // tensor and number % tensor: no gradient in PyTorch either."""
     a, b = _operands(self, other)
-    out = np_op(b, a)
+    out = np.asarray(np_op(b, a))
     _check_division(out, a)
     return _op(out, "NotImplemented", _no_derivative(op_name), (self,))
 
 
 def remainder(self, other):
     """a % b, with the sign of b as Python's %: a - b * floor(a / b)."""
-    return _remainder(self, other, np.remainder, np.floor_divide, "Remainder")
+    return _remainder(self, other, _python_remainder, np.floor_divide, "Remainder")
+
+
+def _python_remainder(a, b):
+    """fmod, moved into b's sign when it has the other one. PyTorch computes it this way, and so
+    a zero result keeps a's sign (-4. % 2 is -0.), where NumPy's remainder gives b's."""
+    m = np.fmod(a, b)
+    return np.where((m != 0) & ((m < 0) != (b < 0)), m + b, m)
 
 
 def rremainder(self, other):
-    return _reflected(self, other, np.remainder, "remainder")
+    return _reflected(self, other, _python_remainder, "remainder")
 
 
 def fmod(self, other):
@@ -782,7 +790,7 @@ def _remainder(self, other, np_op, quotient, kind):
                (self, other), saves=(self if need_b else None, other if need_b else None))
 
 
-# --- elementwise choices: maximum, minimum, clamp with tensor bounds --------------------------------
+# --- elementwise choices: maximum, minimum, clamp with tensor bounds ------------------------------
 def maximum(self, other):
     return _larger_or_smaller(self, other, np.maximum, np.greater, "maximum")
 
@@ -796,7 +804,8 @@ def _larger_or_smaller(self, other, pick, wins, kind):
     if not isinstance(other, Tensor):
         raise TypeError(f"{kind}(): argument 'other' (position 2) must be Tensor, not "
                         f"{type(other).__name__}")
-    a, b, other, need_a, need_b, out = _binary(self, other, pick)
+    a, b, other, need_a, need_b, out = _binary(self, other,
+                                               lambda p, q: _first_on_ties(pick, p, q))
 
     def backward(g):
         tie = a == b
@@ -806,6 +815,11 @@ def _larger_or_smaller(self, other, pick, wins, kind):
     return _op(out, f"{kind.capitalize()}Backward0", backward, (self, other), saves=(self, other))
 
 
+def _first_on_ties(pick, a, b):
+    """pick(a, b), but a where a == b: PyTorch's choice, seen in the sign of zero."""
+    return np.where(a == b, a, pick(a, b))
+
+
 def _clamp_tensors(self, min, max):
     """clamp with tensor bounds: x passes its gradient where min <= x <= max, a bound where it
     was the one chosen."""
@@ -813,8 +827,10 @@ def _clamp_tensors(self, min, max):
     dt = result_dtype(*[t._data for t in (self, *bounds) if t is not None])
     x = self._data.astype(dt, copy=False)
     lo, hi = (None if t is None else t._data.astype(dt, copy=False) for t in bounds)
-    raised = x if lo is None else _broadcasting(np.maximum, x, lo)   # max(x, min), then
-    out = raised if hi is None else _broadcasting(np.minimum, raised, hi)   # min(that, max)
+    raised = x if lo is None else _broadcasting(  # max(x, min), then min(that, max)
+        lambda p, q: _first_on_ties(np.maximum, p, q), x, lo)
+    out = raised if hi is None else _broadcasting(
+        lambda p, q: _first_on_ties(np.minimum, p, q), raised, hi)
 
     def backward(g):
         low = np.zeros(out.shape, bool) if lo is None else x < lo
@@ -908,9 +924,10 @@ def _spread(self, dim, unbiased, keepdim, correction, kind):
     if x.dtype.kind != "f":
         raise RuntimeError("std and var only support floating point and complex dtypes")
     axes = _axes(dim, x.ndim)
-    centred = x - x.mean(axis=axes, keepdims=True)
+    n = x.size if axes is None else int(np.prod([x.shape[a] for a in axes]))   # per output
+    centred = x - x.sum(axis=axes, keepdims=True) / x.dtype.type(n)
     total = (centred * centred).sum(axis=axes, keepdims=keepdim)
-    dof = x.size // builtins.max(total.size, 1) - correction
+    dof = n - correction
     if dof <= 0:
         warnings.warn(f"{kind}(): degrees of freedom is <= 0. Correction should be strictly less "
                       "than the reduction factor (input numel divided by output numel).",
@@ -979,7 +996,7 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):
                saves_output=True)
 
 
-# --- sorting and choosing: sort, argsort, topk, gather, scatter, masked_fill -------------------------
+# --- sorting and choosing: sort, argsort, topk, gather, scatter, masked_fill ----------------------
 # PyTorch sorts up to this many values stably even with stable=False; beyond it, and in topk,
 # the order it gives equal values is its own: microtorch refuses rather than guess it.
 _STABLE_UP_TO = 16
@@ -1050,7 +1067,8 @@ def topk(self, k, dim=-1, largest=True, sorted=True):
     x1 = x.reshape(x.shape or (1,))
     if not 0 <= k <= x1.shape[axis]:
         raise RuntimeError("selected index k out of range")
-    idx = _order(x1, axis, largest, ("topk of tied values", k + 1))[(slice(None),) * axis + (slice(0, k),)]
+    first_k = (slice(None),) * axis + (slice(0, k),)
+    idx = _order(x1, axis, largest, ("topk of tied values", k + 1))[first_k]
     return _picked(self, x1, idx, axis, "topk")
 
 
@@ -1164,12 +1182,16 @@ def masked_fill(self, mask, value):
     return _op(out, "MaskedFillBackward0", backward, (self, None), saves=(None,))
 
 
-def _in_place(out_of_place):
-    """The in-place form of an op (scatter_, masked_fill_): the op's checks and result, written
-    into self's memory."""
+def _in_place(out_of_place, type_name=lambda d: d._legacy[:-6]):
+    """The in-place form of an op (scatter_, masked_fill_, //=): the op's checks and result,
+    written into self's memory. `type_name` spells self's dtype in the casting error."""
     def method(self, *args, **kwargs):
         self._check_inplace(next((a for a in reversed(args) if isinstance(a, Tensor)), None))
         out = out_of_place(self, *args, **kwargs)._data
+        if _dtypes.category(out.dtype) > _dtypes.category(self._data.dtype):
+            raise RuntimeError(f"result type {_dtypes.from_numpy_dtype(out.dtype)._legacy[:-6]} "
+                               f"can't be cast to the desired output type "
+                               f"{type_name(self.dtype)}")
         if out.shape != self._data.shape:
             raise RuntimeError(f"output with shape {list(self._data.shape)} doesn't match the "
                                f"broadcast shape {list(out.shape)}")
@@ -1180,7 +1202,7 @@ def _in_place(out_of_place):
     return method
 
 
-# --- more products: dot, bmm, einsum ---------------------------------------------------------------
+# --- more products: dot, bmm, einsum --------------------------------------------------------------
 def dot(self, other):
     a, b = self._data, _as_tensor(other)._data
     if a.ndim != 1 or b.ndim != 1:
@@ -1369,7 +1391,7 @@ def split(self, split_size_or_sections, dim=0):
 
 
 def chunk(self, chunks, dim=0):
-    """`chunks` pieces of equal size along `dim` (the last may be smaller, or there may be fewer)."""
+    """`chunks` pieces of equal size along `dim` (the last may be smaller, or fewer pieces)."""
     if self._data.ndim == 0:
         raise RuntimeError("chunk expects at least a 1-dimensional tensor")
     if chunks <= 0:
@@ -1443,28 +1465,25 @@ PLAIN = {
     "transpose": transpose, "t": t, "permute": permute, "clone": clone,
     "__getitem__": getitem, "unbind": unbind,
 }
-for _name, _function in SILENT.items():
-    setattr(Tensor, _name, silent(_function))
-for _name, _function in PLAIN.items():
-    setattr(Tensor, _name, _function)
-# The ops of microtorch 2 (issue 11).
-SILENT_MORE = {
-    "sin": sin, "cos": cos, "tan": tan, "log1p": log1p, "expm1": expm1, "__floordiv__": floor_divide,
-    "floor_divide": floor_divide, "__rfloordiv__": rfloordiv, "__mod__": remainder,
-    "remainder": remainder, "__rmod__": rremainder, "fmod": fmod, "prod": prod,
-    "cumsum": cumsum, "cumprod": cumprod, "var": var, "std": std, "norm": norm, "bmm": bmm,
-    "dot": dot,
-}
-PLAIN_MORE = {
+# The ops of microtorch 2 (issue 11), in the same two kinds.
+SILENT.update({
+    "sin": sin, "cos": cos, "tan": tan, "log1p": log1p, "expm1": expm1,
+    "__floordiv__": floor_divide, "floor_divide": floor_divide, "__rfloordiv__": rfloordiv,
+    "__mod__": remainder, "remainder": remainder, "__rmod__": rremainder, "fmod": fmod,
+    "prod": prod, "cumsum": cumsum, "cumprod": cumprod, "var": var, "std": std, "norm": norm,
+    "bmm": bmm, "dot": dot,
+})
+PLAIN.update({
     "square": square, "maximum": maximum, "minimum": minimum, "sort": sort, "argsort": argsort,
     "topk": topk, "gather": gather, "scatter": scatter, "scatter_": _in_place(scatter),
     "masked_fill": masked_fill, "masked_fill_": _in_place(masked_fill), "expand": expand,
     "expand_as": expand_as, "repeat": repeat, "flip": flip, "split": split, "chunk": chunk,
-    "diag": diag,
-}
-for _name, _function in SILENT_MORE.items():
+    "diag": diag, "__ifloordiv__": _in_place(floor_divide), "__imod__": _in_place(remainder),
+    "clamp_": _in_place(clamp, lambda d: C_NAMES[d.name]),
+})
+for _name, _function in SILENT.items():
     setattr(Tensor, _name, silent(_function))
-for _name, _function in PLAIN_MORE.items():
+for _name, _function in PLAIN.items():
     setattr(Tensor, _name, _function)
 Tensor.T = property(T)
 Tensor.backward = tensor_backward

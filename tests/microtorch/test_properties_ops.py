@@ -42,7 +42,7 @@ def assert_gradients_match(f, *arrays, rng):
 
 
 def _away_from_integers(rng, shape):
-    """Quotients a / b whose fractional part stays in [0.2, 0.8]: %, // and fmod are smooth there."""
+    """Quotients a / b with a fractional part in [0.2, 0.8]: %, // and fmod are smooth there."""
     b = rng.uniform(1, 3, shape) * rng.choice([-1, 1], shape)
     a = b * (rng.integers(-3, 3, shape) + rng.uniform(0.2, 0.8, shape))
     return a, b

@@ -259,3 +259,12 @@ torch.ones(2, 3).flip(2)
 import torch
 x = torch.ones(2, 3, requires_grad=True)
 x[0].detach_()
+
+# %% floor-divide-in-place-to-long
+import torch
+a = torch.tensor([7, 8])
+a //= 2.5
+
+# %% clamp-in-place-long-with-float-bound
+import torch
+torch.tensor([1, 2]).clamp_(min=1.5)

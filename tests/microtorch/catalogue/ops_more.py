@@ -399,3 +399,35 @@ M = torch.arange(6.).reshape(2, 3).requires_grad_()
 print(torch.diag(M), torch.diag(M, 1), M.diag(-1))
 torch.diag(M, 1).sum().backward()
 print(M.grad)
+
+# %% signs-of-zero
+import torch
+f = torch.tensor([-7.5, 7.5, -4., 4., 0.25, -0.])
+print(f % 2, f % -2, torch.remainder(f, 0.5))
+print(torch.max(f, torch.zeros(6)), torch.minimum(torch.zeros(6), f))
+print(torch.clamp(f, min=0.), f.clamp(-0., 0.), f.clamp(min=torch.zeros(6)))
+
+# %% floor-divide-and-remainder-in-place
+import torch
+a = torch.tensor([[7, -7], [9, 4]])
+row = a[0]
+a //= 2
+print(a, row)
+a %= 3
+print(a, row)
+f = torch.tensor([7.5, -2.5])
+f %= 2
+print(f)
+
+# %% clamp-in-place
+import torch
+a = torch.tensor([-3, 0, 5])
+a.clamp_(min=-1, max=2)
+print(a)
+w = torch.tensor([-0.5, 0.25, 3.])
+w.clamp_(min=torch.tensor([0., 0., 0.]), max=torch.tensor(1.))
+print(w)
+
+# %% var-of-empty
+import torch
+print(torch.tensor([]).var(), torch.zeros(0, 3).std(dim=0))
