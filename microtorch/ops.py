@@ -961,15 +961,16 @@ def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
 def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):
     """(sum |x|**ord) ** (1/ord); ord inf is max |x|, 0 counts the nonzero elements. Backward:
     for ord 2, g x / norm; for 1, g sign(x); for inf, the largest |x| share g (times their sign)."""
-    if dtype is not None:
-        x = x.to(dtype)
-    a = x._data
-    if a.dtype.kind != "f":
+    if not x.is_floating_point():
         raise RuntimeError("linalg.vector_norm: Expected a floating point or complex tensor as "
                            f"input. Got {x.dtype._legacy[:-6]}")
+    if dtype is not None:
+        x = _norm_dtype(x, dtype)
+    a = x._data
     axes = _axes(dim, a.ndim)
     size = np.abs(a)
     if ord in (np.inf, -np.inf):
+        _check_not_empty(a, axes, ord)
         out = (size.max if ord > 0 else size.min)(axis=axes, keepdims=keepdim)
     elif ord == 0:
         out = (size != 0).sum(axis=axes, keepdims=keepdim).astype(a.dtype)
@@ -994,6 +995,30 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):
         return (np.where(y == 0, 0, g * scale / y ** (ord - 1)),)
     return _op(np.asarray(out), "LinalgVectorNormBackward0", backward, (x,), saves=(x,),
                saves_output=True)
+
+
+def _norm_dtype(x, dtype):
+    if not dtype.is_floating_point:
+        raise RuntimeError(f"linalg.vector_norm: dtype should be floating point or complex, but "
+                           f"got {dtype._legacy[:-6]}")
+    if dtype.itemsize < x.dtype.itemsize:
+        raise RuntimeError(f"linalg.vector_norm: the dtype of the input ({x.dtype._legacy[:-6]}) "
+                           "should be convertible without narrowing to the specified dtype "
+                           f"({dtype._legacy[:-6]})")
+    return x.to(dtype)
+
+
+def _check_not_empty(a, axes, ord):
+    """max and min have no value for no elements (sums do: 0)."""
+    name = "inf" if ord > 0 else "-inf"
+    if a.size == 0 and axes is None:
+        raise RuntimeError(f"linalg.vector_norm cannot compute the {name} norm on an empty tensor "
+                           "because the operation does not have an identity")
+    for d in axes or ():
+        if a.shape[d] == 0:
+            raise RuntimeError(f"linalg.vector_norm cannot compute the {name} norm on the "
+                               f"dimension {d}because this dimension is empty and the operation "
+                               "does not have an identity")
 
 
 # --- sorting and choosing: sort, argsort, topk, gather, scatter, masked_fill ----------------------
@@ -1026,7 +1051,7 @@ def _sort_ties(x1, axis, stable):
     return f"sorting more than {_STABLE_UP_TO} values with ties and stable=False", n
 
 
-def _picked(self, x1, idx, axis, kind):
+def _picked(self, x1, idx, axis, kind, name=None):
     """(values, indices) of the elements of x (x1: at least 1-d) at `idx` along `axis`; the
     gradient goes back to where each value came from."""
     x = self._data
@@ -1037,17 +1062,18 @@ def _picked(self, x1, idx, axis, kind):
         np.put_along_axis(gx, idx, g.reshape(idx.shape), axis)
         return (gx.reshape(x.shape),)
     values = np.take_along_axis(x1, idx, axis).reshape(shape)
-    out = _op(values, f"{kind.capitalize()}Backward0", backward, (self,), saves=(None,))
+    out = _op(values, name or f"{kind.capitalize()}Backward0", backward, (self,), saves=(None,))
     return return_type(kind, out, _wrap(idx.reshape(shape).astype(np.int64)))
 
 
-def sort(self, dim=-1, descending=False, stable=False):
-    """Sorted along `dim`, with where each value came from. microtorch's sort is always stable."""
+def sort(self, dim=-1, descending=False, stable=None):
+    """Sorted along `dim`, with where each value came from. microtorch's sort is always stable.
+    (Naming `stable` at all picks PyTorch's other sort, whose backward is SortBackward1.)"""
     x = self._data
     axis = _dim(dim, x.ndim)
     x1 = x.reshape(x.shape or (1,))
     return _picked(self, x1, _order(x1, axis, descending, _sort_ties(x1, axis, stable)), axis,
-                   "sort")
+                   "sort", "SortBackward0" if stable is None else "SortBackward1")
 
 
 def argsort(self, dim=-1, descending=False, stable=False):
@@ -1386,7 +1412,7 @@ def split(self, split_size_or_sections, dim=0):
     if size == 0 and n:
         raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got dimension "
                            f"size of {n}")
-    sizes = [size] * (n // size if size else 1) + ([n % size] if size and n % size else [])
+    sizes = [size] * (n // size) + ([n % size] if n % size else []) if n else [0]
     return _pieces(self, sizes, axis, "SplitBackward0")
 
 
@@ -1396,7 +1422,10 @@ def chunk(self, chunks, dim=0):
         raise RuntimeError("chunk expects at least a 1-dimensional tensor")
     if chunks <= 0:
         raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
-    n = self._data.shape[_dim(dim, self._data.ndim)]
+    axis = _dim(dim, self._data.ndim)
+    n = self._data.shape[axis]
+    if n == 0:   # as many empty pieces as asked for
+        return _pieces(self, [0] * chunks, axis, "SplitBackward0")
     return split(self, -(-n // chunks), dim)
 
 

@@ -268,3 +268,23 @@ a //= 2.5
 # %% clamp-in-place-long-with-float-bound
 import torch
 torch.tensor([1, 2]).clamp_(min=1.5)
+
+# %% inf-norm-of-empty
+import torch
+torch.tensor([]).norm(p=float('inf'))
+
+# %% inf-norm-along-empty-dim
+import torch
+torch.zeros(0, 3).norm(p=-float('inf'), dim=0)
+
+# %% norm-narrowing-dtype
+import torch
+torch.ones(2, dtype=torch.float64).norm(dtype=torch.float32)
+
+# %% norm-integer-dtype
+import torch
+torch.tensor([3., 4.]).norm(dtype=torch.long)
+
+# %% norm-of-long-with-float-dtype
+import torch
+torch.tensor([1, 2, 3]).norm(dtype=torch.float32)

@@ -431,3 +431,18 @@ print(w)
 # %% var-of-empty
 import torch
 print(torch.tensor([]).var(), torch.zeros(0, 3).std(dim=0))
+
+# %% sort-stable-backward-name
+import torch
+x = torch.tensor([3., 1., 2.], requires_grad=True)
+print(x.sort().values.grad_fn.name(), x.sort(stable=False).values.grad_fn.name())
+print(torch.sort(x, stable=True, descending=True))
+
+# %% split-chunk-empty
+import torch
+print(torch.ones(2, 0).split(1, dim=1), torch.ones(0).chunk(2), torch.ones(0, 2).chunk(2, 1))
+print(torch.ones(0).split(0))
+
+# %% norm-dtype
+import torch
+print(torch.tensor([3., 4.]).norm(dtype=torch.float64), torch.linalg.vector_norm(torch.ones(2), dtype=torch.float64))
