@@ -1212,7 +1212,9 @@ def _in_place(out_of_place, type_name=lambda d: d._legacy[:-6]):
     """The in-place form of an op (scatter_, masked_fill_, //=): the op's checks and result,
     written into self's memory. `type_name` spells self's dtype in the casting error."""
     def method(self, *args, **kwargs):
-        self._check_inplace(next((a for a in reversed(args) if isinstance(a, Tensor)), None))
+        needs_grad = [a for a in (*args, *kwargs.values())
+                      if isinstance(a, Tensor) and a._requires_grad]
+        self._check_inplace(needs_grad[0] if needs_grad else None)
         out = out_of_place(self, *args, **kwargs)._data
         if _dtypes.category(out.dtype) > _dtypes.category(self._data.dtype):
             raise RuntimeError(f"result type {_dtypes.from_numpy_dtype(out.dtype)._legacy[:-6]} "
