@@ -295,19 +295,6 @@ class Tensor:
         t._version = self._version   # one memory, one version counter
         return t
 
-    def detach_(self):
-        """Cut this tensor out of the graph in place: it becomes a leaf that needs no gradient."""
-        if self._extras and self._extras.get("view_of_leaf"):
-            raise RuntimeError("Can't detach views in-place. Use detach() instead. If you are "
-                               "using DistributedDataParallel (DDP) for training, and "
-                               "gradient_as_bucket_view is set as True, gradients are views of "
-                               "DDP buckets, and hence detach_() cannot be called on these "
-                               "gradients. To fix this error, please refer to the "
-                               "Optimizer.zero_grad() function in torch/optim/optimizer.py as "
-                               "the solution.")
-        self.grad_fn = None
-        self._requires_grad = False
-        return self
 
     @property
     def shape(self):

@@ -1470,6 +1470,29 @@ def diag(self, diagonal=0):
     return _op(x[rows, cols], "DiagonalBackward0_copy", backward, (self,))
 
 
+# The grad_fns of ops whose result is a view of their input (the same memory).
+_VIEW_NODES = frozenset((
+    "ViewBackward0", "AliasBackward0", "SelectBackward0", "SliceBackward0", "UnsqueezeBackward0",
+    "SqueezeBackward0", "SqueezeBackward1", "SqueezeBackward2", "TransposeBackward0",
+    "TBackward0", "PermuteBackward0", "ExpandBackward0", "UnbindBackward0", "SplitBackward0",
+    "SplitWithSizesBackward0"))
+
+
+def detach_(self):
+    """Cut this tensor out of the graph in place: it becomes a leaf that needs no gradient. A
+    view cannot (it shares its base's place in the graph)."""
+    if self.grad_fn is not None and self.grad_fn.name() in _VIEW_NODES:
+        raise RuntimeError("Can't detach views in-place. Use detach() instead. If you are using "
+                           "DistributedDataParallel (DDP) for training, and "
+                           "gradient_as_bucket_view is set as True, gradients are views of DDP "
+                           "buckets, and hence detach_() cannot be called on these gradients. To "
+                           "fix this error, please refer to the Optimizer.zero_grad() function "
+                           "in torch/optim/optimizer.py as the solution.")
+    self.grad_fn = None
+    self._requires_grad = False
+    return self
+
+
 def nonzero_tuple(condition):
     """torch.where(condition) with one argument: the indices where it holds, one tensor per dim."""
     c = np.atleast_1d(_as_tensor(condition)._data)
@@ -1510,7 +1533,7 @@ PLAIN.update({
     "masked_fill": masked_fill, "masked_fill_": _in_place(masked_fill), "expand": expand,
     "expand_as": expand_as, "repeat": repeat, "flip": flip, "split": split, "chunk": chunk,
     "diag": diag, "__ifloordiv__": _in_place(floor_divide), "__imod__": _in_place(remainder),
-    "clamp_": _in_place(clamp, lambda d: C_NAMES[d.name]),
+    "clamp_": _in_place(clamp, lambda d: C_NAMES[d.name]), "detach_": detach_,
 })
 for _name, _function in SILENT.items():
     setattr(Tensor, _name, silent(_function))

@@ -288,3 +288,13 @@ torch.tensor([3., 4.]).norm(dtype=torch.long)
 # %% norm-of-long-with-float-dtype
 import torch
 torch.tensor([1, 2, 3]).norm(dtype=torch.float32)
+
+# %% detach-in-place-view-of-non-leaf
+import torch
+x = torch.ones(3, requires_grad=True)
+(x * 2).split(1)[0].detach_()
+
+# %% detach-in-place-expanded
+import torch
+x = torch.ones(3, requires_grad=True)
+(x * 2).expand(2, 3).detach_()
