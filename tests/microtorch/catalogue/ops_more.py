@@ -446,3 +446,24 @@ print(torch.ones(0).split(0))
 # %% norm-dtype
 import torch
 print(torch.tensor([3., 4.]).norm(dtype=torch.float64), torch.linalg.vector_norm(torch.ones(2), dtype=torch.float64))
+
+# %% new-ops-composed
+import torch
+a = torch.tensor([[1., 5.], [3., 2.]], requires_grad=True)
+y = a.sort(0).values * a.topk(1, 1).values + a.cumsum(0).cumprod(1)
+z = (a.std(0) * a.var(1)).sum() + a.norm(p=1) * a.norm(p=float("inf"))
+w = torch.einsum('ii->i', torch.einsum('ij,jk->ik', a, a)).sum() + a.repeat(2, 2).flip(0)[1:3].sum()
+(y.sum() + z + w).backward()
+print(y, z, w)
+print(a.grad)
+
+# %% new-ops-free-their-graph
+import torch
+a = torch.tensor([[1., 5.], [3., 2.]], requires_grad=True)
+y = a.sort().values.sum() + a.cumsum(0).sum()
+y.backward(retain_graph=True)
+y.backward()
+print(a.grad)
+n = a.norm()
+n.backward()
+n.backward()
