@@ -265,4 +265,3 @@ def one_hot(tensor, num_classes=-1):
 
 
 __getattr__ = module_getattr("torch.nn.functional")
-
