@@ -658,7 +658,10 @@ def where(condition, input=None, other=None):
         return nonzero_tuple(condition)
     if input is None or other is None:
         raise unsupported("torch.where with only one of input and other")
-    c = _as_tensor(condition)._data.astype(bool)
+    c = _as_tensor(condition)._data
+    if c.dtype != np.bool_:
+        raise RuntimeError("where expected condition to be a boolean tensor, but got a tensor "
+                           f"with dtype {_dtypes.from_numpy_dtype(c.dtype)._legacy[:-6]}")
     x, y = _as_tensor(input), _as_tensor(other)
     dt = result_dtype(x._data if isinstance(input, Tensor) else input,
                       y._data if isinstance(other, Tensor) else other)
@@ -669,6 +672,24 @@ def where(condition, input=None, other=None):
         return (_unbroadcast(np.where(c, g, 0), a.shape),
                 _unbroadcast(np.where(c, 0, g), b.shape))
     return _op(out, "WhereBackward0", backward, (x, y), saves=(None,))
+
+
+# --- argument types, checked as PyTorch's argument parser checks them -----------------------------
+def _expect(value, kind, op_name, arg_name, position):
+    """PyTorch's TypeError for an argument of the wrong type (`position` as in the call form
+    learners write most: torch.dot(a, b), x.topk(k))."""
+    if not isinstance(value, kind) or kind is int and isinstance(value, bool):
+        raise TypeError(f"{op_name}(): argument '{arg_name}' (position {position}) must be "
+                        f"{kind.__name__}, not {type(value).__name__}")
+
+
+def _invalid_arguments(op_name, *args, **kwargs):
+    """PyTorch's TypeError when no signature of an overloaded op fits the arguments."""
+    parts = [type(a).__name__ for a in args]
+    parts += [f"{k}={type(v).__name__}" for k, v in sorted(kwargs.items())]
+    listed = ", ".join(parts) + (", " if kwargs and not args else "")
+    return TypeError(f"{op_name}() received an invalid combination of arguments - got ({listed}), "
+                     "but expected one of:")
 
 
 # --- more elementwise functions -------------------------------------------------------------------
@@ -849,6 +870,8 @@ def _integer_sum_dtype(x):
 def prod(self, dim=None, keepdim=False, dtype=None):
     """d(prod x)/dx_i is the product of the other elements: prod / x_i when no element is 0; with
     one 0, only that element gets a gradient (the product of the rest); with two, none does."""
+    if isinstance(dim, (tuple, list)):
+        raise _invalid_arguments("prod", dim=dim)
     if dtype is not None:
         return self.to(dtype).prod(dim, keepdim)
     x = self._data
@@ -891,6 +914,7 @@ def _running(self, dim, dtype, kind, rule, saves=()):
     """cumsum and cumprod along `dim`; rule(g, x, axis) is the backward, on at least 1-d arrays."""
     if dim is None:
         raise TypeError(f'{kind}() missing 1 required positional arguments: "dim"')
+    _expect(dim, int, kind, "dim", 1)
     if dtype is not None:
         return getattr(self.to(dtype), kind)(dim)
     x = self._data
@@ -1086,6 +1110,7 @@ def argsort(self, dim=-1, descending=False, stable=False):
 
 def topk(self, k, dim=-1, largest=True, sorted=True):
     """The k largest (or smallest) values along `dim`, in order, with their indices."""
+    _expect(k, int, "topk", "k", 1)
     if not sorted:
         raise unsupported("topk(sorted=False) (PyTorch leaves that order unspecified)")
     x = self._data
@@ -1100,7 +1125,8 @@ def topk(self, k, dim=-1, largest=True, sorted=True):
 
 def _index(op_name, x, index, axis, of="input"):
     """index's array, with PyTorch's checks of gather and scatter (dtype, rank, bounds)."""
-    i = _as_tensor(index)._data
+    _expect(index, Tensor, op_name, "index", 2)
+    i = index._data
     if i.dtype.kind not in "iu":
         raise RuntimeError(f"{op_name}(): Expected dtype int32/int64 for index")
     if i.ndim != x.ndim:
@@ -1149,6 +1175,8 @@ def scatter(self, dim, index, src=None, value=None, *, reduce=None):
     if reduce is not None:
         raise unsupported(f"scatter(reduce={reduce!r})")
     src = value if src is None else src
+    if not isinstance(src, (Tensor, int, float)):
+        raise _invalid_arguments("scatter", dim, index, src)
     x = self._data
     axis = _dim(dim, x.ndim)
     i = _index("scatter", x, index, axis, of="self")
@@ -1187,7 +1215,9 @@ def scatter(self, dim, index, src=None, value=None, *, reduce=None):
 def masked_fill(self, mask, value):
     """value where mask is True, x elsewhere. x's gradient is g where the mask is False; a
     tensor value's gradient is the sum of g where it is True."""
-    m = _as_tensor(mask)._data
+    if not isinstance(mask, Tensor) or not isinstance(value, (Tensor, int, float)):
+        raise _invalid_arguments("masked_fill", mask, value)
+    m = mask._data
     if m.dtype != np.bool_:
         raise RuntimeError("masked_fill_ only supports boolean masks, but got mask with dtype "
                            f"{C_NAMES.get(m.dtype.name, m.dtype.name)}")
@@ -1232,7 +1262,8 @@ def _in_place(out_of_place, type_name=lambda d: d._legacy[:-6]):
 
 # --- more products: dot, bmm, einsum --------------------------------------------------------------
 def dot(self, other):
-    a, b = self._data, _as_tensor(other)._data
+    _expect(other, Tensor, "dot", "tensor", 2)
+    a, b = self._data, other._data
     if a.ndim != 1 or b.ndim != 1:
         raise RuntimeError(f"1D tensors expected, but got {a.ndim}D and {b.ndim}D tensors")
     if a.dtype != b.dtype:
@@ -1249,6 +1280,7 @@ def _same_dtype(self, other):
 
 def bmm(self, mat2):
     """A batch of matrix products, C[n] = A[n] @ B[n]: dA = g @ B.T and dB = A.T @ g per batch."""
+    _expect(mat2, Tensor, "bmm", "mat2", 2)
     a, b = self._data, mat2._data
     for name, m in (("batch1", a), ("batch2", b)):
         if m.ndim != 3:
@@ -1286,7 +1318,11 @@ def einsum(equation, *operands):
     letters = [c for c in inputs if c != ","]
     if not arrow:   # implicit output: the letters seen once, in alphabetical order
         output = "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
-    tensors = [_as_tensor(t) for t in operands]
+    for k, t in enumerate(operands):
+        if not isinstance(t, Tensor):
+            raise TypeError(f"expected Tensor as element {k} in argument 1, but got "
+                            f"{type(t).__name__}")
+    tensors = list(operands)
     _check_einsum(terms, output, letters, tensors)
     rename = {c: chr(ord("a") + k) for k, c in enumerate(dict.fromkeys(letters))}
     canonical = ",".join(terms) + "->" + output
@@ -1329,6 +1365,9 @@ def _check_einsum(terms, output, letters, tensors):
                 raise RuntimeError(f"einsum(): subscript {c} has size {n} for operand {k} which "
                                    f"does not broadcast with previously seen size {seen}")
     for c in output:
+        if output.count(c) > 1:
+            raise RuntimeError(f"einsum(): output subscript {c} appears more than once in the "
+                               "output")
         if c not in letters:
             raise RuntimeError(f"einsum(): output subscript {c} does not appear in the equation "
                                "for any input operand")
@@ -1378,6 +1417,10 @@ def repeat(self, *sizes):
         raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number "
                            "of dimensions of tensor")
     shape = (1,) * (len(reps) - x.ndim) + x.shape
+    if builtins.min(reps, default=0) < 0:
+        sizes = [r * n for r, n in zip(reps, shape)]
+        raise RuntimeError(f"Trying to create tensor with negative dimension "
+                           f"{builtins.min(sizes)}: {sizes}")
 
     def backward(g):
         split = g.reshape([n for pair in zip(reps, shape) for n in pair])
@@ -1387,8 +1430,13 @@ def repeat(self, *sizes):
 
 def flip(self, *dims):
     """The order reversed along `dims` (a copy, as in PyTorch); backward flips g back."""
+    if not dims:
+        raise TypeError('flip() missing 1 required positional arguments: "dims"')
     x = self._data
     axes = tuple(_dim(d, x.ndim) for d in _shape_arg(dims))
+    for d in axes:
+        if axes.count(d) > 1:
+            raise RuntimeError(f"dim {d} appears multiple times in the list of dims")
     return _shape_op(self, np.flip(x, axes).copy(), "FlipBackward0", lambda g: np.flip(g, axes),
                      view=False)
 
@@ -1403,6 +1451,9 @@ def split(self, split_size_or_sections, dim=0):
     n = x.shape[axis]
     if isinstance(split_size_or_sections, (list, tuple)):
         sizes = list(split_size_or_sections)
+        if builtins.min(sizes, default=0) < 0:
+            raise RuntimeError(f"split_with_sizes expects split_sizes have only non-negative "
+                               f"entries, but got split_sizes={sizes}")
         if builtins.sum(sizes) != n:
             raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {n} "
                                f"(input tensor's size at dimension {axis}), but got "
@@ -1452,6 +1503,7 @@ def _pieces(self, sizes, axis, name):
 
 def diag(self, diagonal=0):
     """A 1-D tensor becomes a matrix with it on the `diagonal`; a matrix gives that diagonal."""
+    _expect(diagonal, int, "diag", "diagonal", 2)
     x = self._data
     if x.ndim == 1:
         def backward(g):

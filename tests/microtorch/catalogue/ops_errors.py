@@ -298,3 +298,67 @@ x = torch.ones(3, requires_grad=True)
 import torch
 x = torch.ones(3, requires_grad=True)
 (x * 2).expand(2, 3).detach_()
+
+# %% split-negative-size-in-list
+import torch
+torch.ones(3).split([1, -1, 3])
+
+# %% masked-fill-none-value
+import torch
+torch.ones(3).masked_fill(torch.tensor([True, False, True]), None)
+
+# %% masked-fill-list-mask
+import torch
+torch.ones(3).masked_fill([True, False, True], 0.)
+
+# %% flip-without-dims
+import torch
+torch.ones(3).flip()
+
+# %% flip-repeated-dim
+import torch
+torch.ones(3).flip(0, 0)
+
+# %% where-long-condition
+import torch
+torch.where(torch.tensor([1, 0, 1]), torch.ones(3), torch.zeros(3))
+
+# %% einsum-repeated-output
+import torch
+torch.einsum('ij,jk->ikk', torch.ones(2, 3), torch.ones(3, 2))
+
+# %% einsum-list-operand
+import torch
+torch.einsum('ij,jk->ik', torch.ones(2, 3), [[1.], [2.], [3.]])
+
+# %% dot-with-list
+import torch
+torch.dot(torch.ones(3), [1., 2., 3.])
+
+# %% bmm-with-list
+import torch
+torch.bmm(torch.ones(2, 3, 4), [1.])
+
+# %% repeat-negative
+import torch
+torch.ones(3).repeat(2, -1)
+
+# %% topk-float-k
+import torch
+torch.ones(3).topk(1.5)
+
+# %% gather-list-index
+import torch
+torch.ones(2, 3).gather(1, [[0]])
+
+# %% scatter-list-src
+import torch
+torch.ones(2, 3).scatter(1, torch.tensor([[0]]), [1.])
+
+# %% prod-of-several-dims
+import torch
+torch.ones(2, 3).prod(dim=(0, 1))
+
+# %% cumsum-tuple-dim
+import torch
+torch.ones(3).cumsum((0,))
