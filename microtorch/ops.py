@@ -813,26 +813,24 @@ def _remainder(self, other, np_op, quotient, kind):
 
 # --- elementwise choices: maximum, minimum, clamp with tensor bounds ------------------------------
 def maximum(self, other):
-    return _larger_or_smaller(self, other, np.maximum, np.greater, "maximum")
+    return _larger_or_smaller(self, other, np.maximum, np.less, "maximum")
 
 
 def minimum(self, other):
-    return _larger_or_smaller(self, other, np.minimum, np.less, "minimum")
+    return _larger_or_smaller(self, other, np.minimum, np.greater, "minimum")
 
 
-def _larger_or_smaller(self, other, pick, wins, kind):
-    """The gradient goes to the input that was picked; a tie shares it half and half."""
-    if not isinstance(other, Tensor):
-        raise TypeError(f"{kind}(): argument 'other' (position 2) must be Tensor, not "
-                        f"{type(other).__name__}")
+def _larger_or_smaller(self, other, pick, loses, kind):
+    """The gradient goes to the input that was picked; a tie shares it half and half. Where one is
+    nan (so is the result), both get it, as in PyTorch: an input loses only by comparison."""
+    _expect(other, Tensor, kind, "other", 2)
     a, b, other, need_a, need_b, out = _binary(self, other,
                                                lambda p, q: _first_on_ties(pick, p, q))
 
     def backward(g):
-        tie = a == b
-        ga = np.where(tie, g * 0.5, np.where(wins(a, b), g, 0))
-        return (_unbroadcast(ga, a.shape) if need_a else None,
-                _unbroadcast(g - ga, b.shape) if need_b else None)
+        half = np.where(a == b, g * 0.5, g)
+        return (_unbroadcast(np.where(loses(a, b), 0, half), a.shape) if need_a else None,
+                _unbroadcast(np.where(loses(b, a), 0, half), b.shape) if need_b else None)
     return _op(out, f"{kind.capitalize()}Backward0", backward, (self, other), saves=(self, other))
 
 
@@ -963,7 +961,8 @@ def _spread(self, dim, unbiased, keepdim, correction, kind):
         g = _restore_dims(g, axes, keepdim, x.ndim)
         if kind == "var":
             return (g * 2 * centred / dof,)
-        return (g * centred / (dof * _restore_dims(out, axes, keepdim, x.ndim)),)
+        s = _restore_dims(out, axes, keepdim, x.ndim)
+        return (np.where(s == 0, 0, g * centred / (dof * s)),)   # 0 for constant input
     return _op(np.asarray(out), f"{kind.capitalize()}Backward0", backward, (self,),
                saves=(self,), saves_output=kind == "std")
 
@@ -1015,7 +1014,7 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):
             return (np.zeros_like(a),)
         if ord == 1:
             return (g * np.sign(a),)
-        scale = a if ord == 2 else a * size ** (ord - 2)
+        scale = a if ord == 2 else np.where(a == 0, 0, a * size ** (ord - 2))
         return (np.where(y == 0, 0, g * scale / y ** (ord - 1)),)
     return _op(np.asarray(out), "LinalgVectorNormBackward0", backward, (x,), saves=(x,),
                saves_output=True)

@@ -467,3 +467,16 @@ print(a.grad)
 n = a.norm()
 n.backward()
 n.backward()
+
+# %% gradients-at-the-edges
+import torch
+a = torch.tensor([0., float("nan"), float("nan"), 1., 3.], requires_grad=True)
+b = torch.tensor([float("nan"), 1., float("nan"), 1., 2.], requires_grad=True)
+(torch.maximum(a, b) + torch.min(a, b)).sum().backward()
+print(a.grad, b.grad)
+c = torch.ones(2, 3, requires_grad=True)
+c.std(1).sum().backward()
+print(c.grad)
+z = torch.tensor([0., 2., -1.], requires_grad=True)
+z.norm(p=1.5).backward()
+print(z.grad)
