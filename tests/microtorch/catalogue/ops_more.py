@@ -480,3 +480,10 @@ print(c.grad)
 z = torch.tensor([0., 2., -1.], requires_grad=True)
 z.norm(p=1.5).backward()
 print(z.grad)
+
+# %% linalg-imports
+import torch
+import torch.linalg as LA
+from torch.linalg import vector_norm
+x = torch.tensor([3., 4.])
+print(LA.vector_norm(x), vector_norm(x, ord=float("inf")), vector_norm(x, 1, 0, True))
