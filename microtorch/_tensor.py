@@ -395,12 +395,6 @@ class Tensor:
             raise AttributeError(f"'Tensor' object has no attribute '{name}'")
         raise unsupported(f"Tensor.{name}")
 
-    def __floordiv__(self, other):
-        raise unsupported("floor division (//) on tensors")
-
-    def __mod__(self, other):
-        raise unsupported("the % operator on tensors")
-
     def _compare(self, other, np_op):
         if other is None:
             return NotImplemented
@@ -469,6 +463,9 @@ class Tensor:
 
     def cpu(self):
         return self
+
+    def type_as(self, other):
+        return self.to(other.dtype)
 
     def __setitem__(self, index, value):
         if grad_mode._enabled and self._requires_grad and self.grad_fn is None:
@@ -544,12 +541,6 @@ class Tensor:
     def copy_(self, src):
         self._check_inplace(src)
         self._data[...] = src._data if isinstance(src, Tensor) else src
-        self._version[0] += 1
-        return self
-
-    def clamp_(self, min=None, max=None):
-        self._check_inplace()
-        np.clip(self._data, min, max, out=self._data)
         self._version[0] += 1
         return self
 

@@ -7,7 +7,7 @@ import numpy as np
 from .._dtypes import result_dtype
 from .._errors import module_getattr, unsupported
 from .._silent import silent
-from .._tensor import Tensor, _as_tensor
+from .._tensor import Tensor, _as_tensor, _wrap
 from ..engine import _op, _unbroadcast
 
 _REDUCTIONS = ("mean", "sum", "none")
@@ -243,6 +243,25 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
         return ge * (s - y), ge * -x
     return _op(out.astype(x.dtype, copy=False), "BinaryCrossEntropyWithLogitsBackward0", backward,
                (input, target), saves=(input, target))
+
+
+def one_hot(tensor, num_classes=-1):
+    """Each class index (int64) as a row of zeros with a 1 at that index; int64, no gradient."""
+    if not isinstance(tensor, Tensor):
+        raise TypeError(f"one_hot(): argument 'input' (position 1) must be Tensor, not "
+                        f"{type(tensor).__name__}")
+    i = tensor._data
+    if i.dtype != np.int64:
+        raise RuntimeError("one_hot is only applicable to index tensor of type LongTensor.")
+    if num_classes == -1:
+        if i.size == 0:
+            raise RuntimeError("Can not infer total number of classes from empty tensor.")
+        num_classes = int(i.max()) + 1
+    if i.size and i.min() < 0:
+        raise RuntimeError("Class values must be non-negative.")
+    if i.size and i.max() >= num_classes:
+        raise RuntimeError("Class values must be smaller than num_classes.")
+    return _wrap((i[..., None] == np.arange(num_classes)).astype(np.int64))
 
 
 __getattr__ = module_getattr("torch.nn.functional")

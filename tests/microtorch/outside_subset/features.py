@@ -7,10 +7,6 @@ x = torch.tensor(2., requires_grad=True)
 g.backward()
 print(x.grad)
 
-# %% floor-division
-import torch
-print(torch.tensor([7, 8]) // 2)
-
 # %% conv-layer
 import torch.nn as nn
 print(nn.Conv2d(1, 4, kernel_size=3))
@@ -61,10 +57,6 @@ opt.register_step_post_hook(lambda optimizer, args, kwargs: print("stepped"))
 # %% dropout
 import torch.nn as nn
 print(nn.Dropout(0.5))
-
-# %% where-one-argument
-import torch
-print(torch.where(torch.tensor([0., 3., 0., 4.]) > 0))
 
 # %% neg-method
 import torch
