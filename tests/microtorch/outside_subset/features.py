@@ -50,12 +50,5 @@ print(torch.where(torch.tensor([0., 3., 0., 4.]) > 0))
 import torch
 print(torch.tensor([1., 2.]).neg(), torch.neg(torch.tensor(3.)))
 
-# %% import-torch-utils
-import torch.utils
-
-# %% import-torch-utils-data
-from torch.utils.data import DataLoader
-print(DataLoader)
-
 # %% import-torch-cuda-amp
 import torch.cuda.amp

@@ -1,0 +1,85 @@
+"""DataLoader: a dataset in mini-batches, in order or shuffled anew at every epoch, in this
+process (microtorch has no worker processes)."""
+import operator
+
+import numpy as np
+
+from ... import random
+from ..._errors import unsupported
+from ..._tensor import _wrap
+from .collate import default_collate
+from .dataset import Subset, TensorDataset
+
+# Options that only make sense with samplers or worker processes, and their defaults.
+_REFUSED = {"sampler": None, "batch_sampler": None, "num_workers": 0, "pin_memory": False,
+            "timeout": 0, "worker_init_fn": None, "multiprocessing_context": None,
+            "prefetch_factor": None, "persistent_workers": False, "pin_memory_device": ""}
+
+
+class DataLoader:
+    """Iterating gives batches of `batch_size` samples merged by `collate_fn`; `shuffle=True`
+    draws a new order each epoch from `generator` (or the global one)."""
+
+    def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None,
+                 num_workers=0, collate_fn=None, pin_memory=False, drop_last=False, timeout=0,
+                 worker_init_fn=None, multiprocessing_context=None, generator=None, *,
+                 prefetch_factor=None, persistent_workers=False, pin_memory_device="",
+                 in_order=True):
+        given = dict(sampler=sampler, batch_sampler=batch_sampler, num_workers=num_workers,
+                     pin_memory=pin_memory, timeout=timeout, worker_init_fn=worker_init_fn,
+                     multiprocessing_context=multiprocessing_context,
+                     prefetch_factor=prefetch_factor, persistent_workers=persistent_workers,
+                     pin_memory_device=pin_memory_device)
+        for name, value in given.items():
+            if value is not _REFUSED[name] and value != _REFUSED[name]:
+                raise unsupported(f"DataLoader({name}={value!r})")
+        if batch_size is None:
+            raise unsupported("DataLoader(batch_size=None)")
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
+            raise ValueError(f"batch_size should be a positive integer value, but got batch_size={batch_size}")
+        if not isinstance(drop_last, bool):
+            raise ValueError(f"drop_last should be a boolean value, but got drop_last={drop_last}")
+        self.dataset, self.batch_size, self.drop_last = dataset, batch_size, drop_last
+        self.generator, self.num_workers = generator, num_workers
+        self.collate_fn = default_collate if collate_fn is None else collate_fn
+        self._shuffle = bool(shuffle)
+
+    def __len__(self):
+        rows = len(self.dataset)
+        return rows // self.batch_size if self.drop_last else -(-rows // self.batch_size)
+
+    def __iter__(self):
+        # PyTorch draws a seed for its worker processes at every epoch, so what the generator
+        # gives afterwards depends on having iterated; drawing one too keeps that so.
+        random.generator(self.generator).integers(2**63)
+        order = np.arange(len(self.dataset))
+        if self._shuffle:
+            source = self.generator
+            if source is None:   # a fresh stream per epoch, seeded from the global one
+                source = random.Generator().manual_seed(random.generator().integers(2**63))
+            order = random.generator(source).permutation(order)
+        return self._batches(order)
+
+    def _batches(self, order):
+        end = len(order) - len(order) % self.batch_size if self.drop_last else len(order)
+        for start in range(0, end, self.batch_size):
+            indices = order[start:start + self.batch_size].tolist()
+            batch = _tensor_rows(self.dataset, indices) if self.collate_fn is default_collate else None
+            yield self.collate_fn([self.dataset[i] for i in indices]) if batch is None else batch
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(f"'DataLoader' object has no attribute '{name}'")
+        raise unsupported(f"DataLoader.{name}")
+
+
+def _tensor_rows(dataset, indices):
+    """What default_collate makes of the rows `indices` of a TensorDataset (or a Subset of one),
+    taken from each tensor at once instead of stacking one row at a time; None for any other
+    dataset, or where stacking would record a graph."""
+    while type(dataset) is Subset:
+        indices = [operator.index(dataset.indices[i]) for i in indices]
+        dataset = dataset.dataset
+    if type(dataset) is not TensorDataset or any(t.requires_grad for t in dataset.tensors):
+        return None
+    return [_wrap(t._data[indices]) for t in dataset.tensors]
