@@ -39,6 +39,7 @@ def numel(input):
 
 
 from . import autograd, nn, optim, utils, viz   # noqa: E402  (they import the names above)
+from .serialization import load, save   # noqa: E402  (it pickles nn.Parameter)
 
 refuse_missing_modules()   # `import torch.utils` names what is missing
 __getattr__ = module_getattr("torch")

@@ -39,3 +39,16 @@ print(torch.utils.hooks.RemovableHandle)
 # %% generator-get-state
 import torch
 print(torch.Generator().get_state().shape)
+
+# %% load-mmap
+import os
+import tempfile
+import torch
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "t.pt")
+    torch.save(torch.ones(2), path)
+    print(torch.load(path, mmap=True))
+
+# %% serialization-safe-globals
+import torch
+torch.serialization.add_safe_globals([])
