@@ -1,7 +1,5 @@
 """DataLoader: a dataset in mini-batches, in order or shuffled anew at every epoch, in this
 process (microtorch has no worker processes)."""
-import operator
-
 import numpy as np
 
 from ... import random
@@ -62,10 +60,18 @@ class DataLoader:
 
     def _batches(self, order):
         end = len(order) - len(order) % self.batch_size if self.drop_last else len(order)
-        for start in range(0, end, self.batch_size):
-            indices = order[start:start + self.batch_size].tolist()
-            batch = _tensor_rows(self.dataset, indices) if self.collate_fn is default_collate else None
-            yield self.collate_fn([self.dataset[i] for i in indices]) if batch is None else batch
+        starts = range(0, end, self.batch_size)
+        columns = _tensor_columns(self.dataset) if self.collate_fn is default_collate else None
+        if columns is not None:   # what default_collate would build, one indexing per tensor
+            arrays, rows = columns
+            order = order if rows is None else rows[order]
+            for start in starts:
+                picked = order[start:start + self.batch_size]
+                yield [_wrap(array[picked]) for array in arrays]
+            return
+        for start in starts:
+            indices = order[start:start + self.batch_size].tolist()   # Python ints, as in PyTorch
+            yield self.collate_fn([self.dataset[i] for i in indices])
 
     def __getattr__(self, name):
         if name.startswith("_"):
@@ -73,13 +79,17 @@ class DataLoader:
         raise unsupported(f"DataLoader.{name}")
 
 
-def _tensor_rows(dataset, indices):
-    """What default_collate makes of the rows `indices` of a TensorDataset (or a Subset of one),
-    taken from each tensor at once instead of stacking one row at a time; None for any other
+def _tensor_columns(dataset):
+    """For a TensorDataset, or a Subset of one, whose rows default_collate would only stack: the
+    tensors' arrays, and which of their rows dataset[i] is (None: row i). None for any other
     dataset, or where stacking would record a graph."""
+    rows = None
     while type(dataset) is Subset:
-        indices = [operator.index(dataset.indices[i]) for i in indices]
+        picked = np.asarray(dataset.indices)
+        if picked.dtype.kind not in "iu":
+            return None
+        rows = picked if rows is None else picked[rows]
         dataset = dataset.dataset
     if type(dataset) is not TensorDataset or any(t.requires_grad for t in dataset.tensors):
         return None
-    return [_wrap(t._data[indices]) for t in dataset.tensors]
+    return [t._data for t in dataset.tensors], rows
