@@ -68,7 +68,7 @@ def make_epoch_data():
     visibly lowers the loss (a broken gradient would not)."""
     rng = np.random.default_rng(2)
     x = rng.standard_normal((EPOCH_ROWS, EPOCH_SIZES[0])).astype(np.float32)
-    y = (x @ rng.standard_normal((EPOCH_SIZES[0], EPOCH_SIZES[-1]))).argmax(1)
+    y = (x @ rng.standard_normal((EPOCH_SIZES[0], EPOCH_SIZES[-1]))).argmax(1).astype(np.int64)   # int32 on wasm32
     return x, y
 
 
