@@ -2,6 +2,6 @@
 from ..._errors import module_getattr
 from .collate import default_collate
 from .dataloader import DataLoader
-from .dataset import Dataset, Subset, TensorDataset, random_split
+from .dataset import ConcatDataset, Dataset, Subset, TensorDataset, random_split
 
 __getattr__ = module_getattr("torch.utils.data")

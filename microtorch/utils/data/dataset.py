@@ -1,12 +1,12 @@
 """Datasets: anything with len() and [index]. TensorDataset pairs tensors row by row; Subset and
-random_split pick rows of another dataset."""
+random_split pick rows of another dataset; ConcatDataset (`a + b`) puts datasets end to end."""
+import bisect
 import itertools
 import math
 import warnings
 
 from ... import random
 from ..._creation import randperm
-from ..._errors import unsupported
 
 
 class Dataset:
@@ -16,7 +16,7 @@ class Dataset:
         raise NotImplementedError("Subclasses of Dataset should implement __getitem__.")
 
     def __add__(self, other):
-        raise unsupported("adding datasets (torch.utils.data.ConcatDataset)")
+        return ConcatDataset([self, other])
 
 
 class TensorDataset(Dataset):
@@ -47,6 +47,27 @@ class Subset(Dataset):
 
     def __len__(self):
         return len(self.indices)
+
+
+class ConcatDataset(Dataset):
+    """The rows of each dataset in turn; `cumulative_sizes` holds where each one ends."""
+
+    def __init__(self, datasets):
+        self.datasets = list(datasets)
+        if not self.datasets:
+            raise AssertionError("datasets should not be an empty iterable")
+        self.cumulative_sizes = list(itertools.accumulate(len(d) for d in self.datasets))
+
+    def __getitem__(self, index):
+        if index < 0:
+            if -index > len(self):
+                raise ValueError("absolute value of index should not exceed dataset length")
+            index += len(self)
+        which = bisect.bisect_right(self.cumulative_sizes, index)
+        return self.datasets[which][index - (self.cumulative_sizes[which - 1] if which else 0)]
+
+    def __len__(self):
+        return self.cumulative_sizes[-1]
 
 
 def _counts(fractions, total):

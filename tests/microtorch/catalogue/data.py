@@ -274,6 +274,32 @@ print(len(part), part[0], part.indices)
 for x, y in DataLoader(part, batch_size=2):
     print(x, y)
 
+# %% concat-datasets
+import torch
+from torch.utils.data import ConcatDataset, DataLoader, TensorDataset
+a = TensorDataset(torch.arange(3.))
+b = TensorDataset(torch.arange(10., 12.))
+both = a + b
+print(type(both).__name__, len(both), both.cumulative_sizes, len(both.datasets))
+print(both[0], both[3], both[-1])
+print(len(both + a), len((both + a).datasets))
+print(next(iter(DataLoader(both, batch_size=5))))
+print(len(ConcatDataset([range(3), [7, 8]])), ConcatDataset([range(3), [7, 8]])[4])
+
+# %% concat-datasets-index-past-the-end
+import torch
+from torch.utils.data import TensorDataset
+(TensorDataset(torch.ones(2)) + TensorDataset(torch.ones(3)))[5]
+
+# %% concat-datasets-negative-index-too-far
+import torch
+from torch.utils.data import TensorDataset
+(TensorDataset(torch.ones(2)) + TensorDataset(torch.ones(3)))[-6]
+
+# %% concat-datasets-empty
+from torch.utils.data import ConcatDataset
+ConcatDataset([])
+
 # %% train-val-loaders-epoch
 import torch
 from torch import nn

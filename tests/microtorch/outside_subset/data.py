@@ -24,11 +24,6 @@ print(next(iter(DataLoader(TensorDataset(torch.ones(4)), batch_size=None))))
 from torch.utils.data import WeightedRandomSampler
 print(len(WeightedRandomSampler([0.5, 0.5], 4)))
 
-# %% concat-datasets
-import torch
-from torch.utils.data import TensorDataset
-print(len(TensorDataset(torch.ones(2)) + TensorDataset(torch.ones(3))))
-
 # %% import-torch-utils-checkpoint
 import torch.utils.checkpoint
 
