@@ -1,6 +1,6 @@
 """torch.utils.data: datasets, splitting them, and the DataLoader that batches and shuffles them."""
 from ..._errors import module_getattr
-from .collate import default_collate
+from ._collate import default_collate
 from .dataloader import DataLoader
 from .dataset import ConcatDataset, Dataset, Subset, TensorDataset, random_split
 

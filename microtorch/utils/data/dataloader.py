@@ -5,7 +5,7 @@ import numpy as np
 from ... import random
 from ..._errors import unsupported
 from ..._tensor import _wrap
-from .collate import default_collate
+from ._collate import default_collate
 from .dataset import Subset, TensorDataset
 
 # Options that only make sense with samplers or worker processes, and their defaults.

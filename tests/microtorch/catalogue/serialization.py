@@ -239,3 +239,32 @@ buffer.seek(0)
 u = torch.load(buffer)
 u[0] = 5
 print(t, u)
+
+# %% checkpoint-with-optimizer-state
+import io
+import torch
+from torch import nn
+torch.manual_seed(0)
+model = nn.Linear(3, 1)
+opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+x, y = torch.randn(4, 3), torch.randn(4, 1)
+nn.functional.mse_loss(model(x), y).backward()
+opt.step()
+buffer = io.BytesIO()
+torch.save({"epoch": 1, "model": model.state_dict(), "optimizer": opt.state_dict()}, buffer)
+buffer.seek(0)
+checkpoint = torch.load(buffer)
+print(checkpoint["epoch"], sorted(checkpoint["optimizer"]))
+print(checkpoint["optimizer"]["param_groups"])
+print({k: sorted(v) for k, v in checkpoint["optimizer"]["state"].items()})
+model2 = nn.Linear(3, 1)
+opt2 = torch.optim.SGD(model2.parameters(), lr=0.1, momentum=0.9)
+model2.load_state_dict(checkpoint["model"])
+opt2.load_state_dict(checkpoint["optimizer"])
+for o in (opt, opt2):
+    o.zero_grad()
+nn.functional.mse_loss(model(x), y).backward()
+nn.functional.mse_loss(model2(x), y).backward()
+opt.step()
+opt2.step()
+print(torch.equal(model.weight, model2.weight), torch.equal(model.bias, model2.bias))
