@@ -47,7 +47,8 @@ def manual_seed(seed):
 
 
 def seed():
-    return manual_seed(np.random.SeedSequence().entropy % 2**63)
+    """Reseed the global generator from the operating system's entropy; return the new seed."""
+    return default_generator.seed()
 
 
 def initial_seed():

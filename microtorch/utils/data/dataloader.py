@@ -8,7 +8,7 @@ from ..._tensor import _wrap
 from ._collate import default_collate
 from .dataset import Subset, TensorDataset
 
-# Options that only make sense with samplers or worker processes, and their defaults.
+# Samplers and worker processes, which microtorch leaves out: these options' defaults.
 _REFUSED = {"sampler": None, "batch_sampler": None, "num_workers": 0, "pin_memory": False,
             "timeout": 0, "worker_init_fn": None, "multiprocessing_context": None,
             "prefetch_factor": None, "persistent_workers": False, "pin_memory_device": ""}

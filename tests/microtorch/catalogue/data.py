@@ -331,5 +331,6 @@ g = torch.Generator()
 print(g.initial_seed())
 print(g.manual_seed(7) is g, g.initial_seed())
 print(torch.manual_seed(5) is torch.default_generator, torch.initial_seed())
+print(type(torch.seed()).__name__, type(g.seed()).__name__, torch.initial_seed() != 5)
 print(torch.equal(torch.randperm(10, generator=torch.Generator().manual_seed(2)),
                   torch.randperm(10, generator=torch.Generator().manual_seed(2))))
