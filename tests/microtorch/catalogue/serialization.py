@@ -268,3 +268,10 @@ nn.functional.mse_loss(model2(x), y).backward()
 opt.step()
 opt2.step()
 print(torch.equal(model.weight, model2.weight), torch.equal(model.bias, model2.bias))
+
+# %% load-without-rewinding
+import io
+import torch
+buffer = io.BytesIO()
+torch.save(torch.ones(2), buffer)
+torch.load(buffer)
