@@ -1,5 +1,12 @@
 # torch.utils.data: datasets, DataLoader batches (shapes and dtypes), shuffling, random_split.
 
+# %% import-torch-utils-data
+import torch
+print(torch.utils.data.random_split.__name__)
+import torch.utils.data
+import torch.utils.data as data
+print(data.DataLoader.__name__, torch.utils.data.TensorDataset.__name__)
+
 # %% tensor-dataset-rows
 import torch
 from torch.utils.data import TensorDataset
