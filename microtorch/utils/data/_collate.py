@@ -27,14 +27,14 @@ def default_collate(batch):
         if elem.dtype.kind in "OSU":
             raise _refuse(elem.dtype)
         return _stack([from_numpy(array) for array in batch])
+    if isinstance(elem, (str, bytes)):
+        return batch
     if isinstance(elem, np.generic):
         return from_numpy(np.array(batch))
     if isinstance(elem, float):
         return tensor(batch, dtype=_dtypes.float64)
     if isinstance(elem, int):
         return tensor(batch)
-    if isinstance(elem, (str, bytes)):
-        return batch
     if isinstance(elem, Mapping):
         collated = {key: default_collate([sample[key] for sample in batch]) for key in elem}
         try:

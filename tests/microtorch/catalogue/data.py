@@ -146,6 +146,8 @@ from torch.utils.data import DataLoader
 print(next(iter(DataLoader([np.ones(2), np.zeros(2)], batch_size=2))))
 print(next(iter(DataLoader([np.float32(1), np.float32(2)], batch_size=2))))
 print(next(iter(DataLoader([np.int64(1), np.int64(2)], batch_size=2))))
+print(next(iter(DataLoader([np.float64(1), np.float64(2)], batch_size=2))))
+print(next(iter(DataLoader([np.str_("a"), np.str_("b")], batch_size=2))))
 
 # %% collate-unequal-lists
 from torch.utils.data import DataLoader
