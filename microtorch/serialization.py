@@ -1,10 +1,11 @@
 """torch.save and torch.load: tensors, Parameters, state_dicts and plain Python data of them.
 
 The file is microtorch's own, not PyTorch's zip archive: a header line, then a pickle in which a
-tensor is only its dtype, shape, raw bytes and requires_grad. torch.load reads it back as
-PyTorch 2.6 and later do by default (weights_only=True): the pickle may name no class or
-function beyond tensors, plain containers and a few torch types, so loading a file can never
-run code from it; weights_only=False lifts that for files one trusts (a whole pickled Module).
+tensor is where it lies in a block of raw memory (saved once however many tensors view it), its
+shape and requires_grad. torch.load reads it back as PyTorch 2.6 and later do by default
+(weights_only=True): the pickle may name no class or function beyond tensors, plain containers
+and a few torch types, so loading a file can never run code from it; weights_only=False lifts
+that for files one trusts (a whole pickled Module).
 """
 import _compat_pickle
 import os
@@ -21,9 +22,20 @@ _HEADER = b"microtorch.save 1\n"
 _PYTORCH_ZIP = b"PK\x03\x04"
 
 
-def _rebuild_tensor(is_parameter, dtype_name, shape, fortran, raw, requires_grad):
-    data = np.frombuffer(raw, dtype=_dtypes._by_name(dtype_name).np)
-    data = data.reshape(shape, order="F" if fortran else "C").copy(order="K")
+def _rebuild_storage(dtype_name, raw):
+    return np.frombuffer(bytearray(raw), dtype=_dtypes._by_name(dtype_name).np)
+
+
+def _rebuild_tensor(is_parameter, storage, offset, shape, strides, requires_grad):
+    """A tensor viewing `storage` (a flat array) from element `offset` with element `strides`;
+    a layout reaching outside the storage is refused, so a crafted file cannot read other memory."""
+    touches = all(shape) and len(shape) == len(strides)
+    last = offset + sum((n - 1) * stride for n, stride in zip(shape, strides))
+    if not isinstance(storage, np.ndarray) or offset < 0 or min(strides, default=0) < 0 or \
+            len(shape) != len(strides) or (touches and last >= storage.size):
+        raise pickle.UnpicklingError("a tensor in this file lies outside its storage: the file is corrupt")
+    data = np.lib.stride_tricks.as_strided(storage[offset:], shape,
+                                           [stride * storage.itemsize for stride in strides])
     if is_parameter:
         return Parameter(_wrap(data), requires_grad)
     t = _wrap(data)
@@ -31,16 +43,46 @@ def _rebuild_tensor(is_parameter, dtype_name, shape, fortran, raw, requires_grad
     return t
 
 
+class _Storage:
+    """A block of memory that saved tensors view; pickle's memo writes it once however many do."""
+
+    def __init__(self, array):
+        self.array = array
+
+
+def _layout(data):
+    """The contiguous array whose memory `data` views, and where in it `data` lies (element
+    offset and strides), or None where that cannot be said (then `data` is saved as a copy)."""
+    root = data
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    if (data.size == 0 and root is not data) or root.dtype != data.dtype or \
+            not (root.flags.c_contiguous or root.flags.f_contiguous):
+        return None
+    offset = data.ctypes.data - root.ctypes.data
+    if offset % data.itemsize or any(s < 0 or s % data.itemsize for s in data.strides):
+        return None
+    return root, offset // data.itemsize, tuple(s // data.itemsize for s in data.strides)
+
+
 class _Pickler(pickle.Pickler):
+    def __init__(self, file, protocol):
+        super().__init__(file, protocol=protocol)
+        self._storages = {}   # id of an array -> its _Storage, so views of it share one
+
     def reducer_override(self, obj):
         """A tensor is pickled as its values alone: a non-leaf comes back a leaf that requires
-        grad, without .grad, as in PyTorch."""
+        grad, without .grad, as in PyTorch. Tensors sharing memory share it again once loaded."""
+        if isinstance(obj, _Storage):
+            return _rebuild_storage, (_dtypes.from_numpy_dtype(obj.array.dtype).name,
+                                      obj.array.tobytes(order="A"))
         if not isinstance(obj, Tensor):
             return NotImplemented
         data = obj._data
-        fortran = data.flags.f_contiguous and not data.flags.c_contiguous   # a transpose stays one
-        return _rebuild_tensor, (isinstance(obj, Parameter), obj.dtype.name, data.shape, fortran,
-                                 data.tobytes(order="F" if fortran else "C"), obj.requires_grad)
+        root, offset, strides = _layout(data) or _layout(data.copy())
+        storage = self._storages.setdefault(id(root), _Storage(root))
+        return _rebuild_tensor, (isinstance(obj, Parameter), storage, offset, data.shape, strides,
+                                 obj.requires_grad)
 
 
 # What weights_only=True lets a file name, beside the types pickle builds without naming any
@@ -49,7 +91,7 @@ _ALLOWED = {
     ("builtins", "set"), ("builtins", "complex"), ("builtins", "bytes"), ("builtins", "bytearray"),
     ("collections", "OrderedDict"), ("collections", "Counter"),
     ("_codecs", "encode"),   # how pickle protocol 2, PyTorch's default, writes bytes
-    (__name__, "_rebuild_tensor"), ("microtorch._dtypes", "_by_name"),
+    (__name__, "_rebuild_storage"), (__name__, "_rebuild_tensor"), ("microtorch._dtypes", "_by_name"),
     ("microtorch._tensor", "Size"), ("microtorch._tensor", "device"),
 }
 

@@ -5,6 +5,7 @@ build from the rows, random_split partitions, and save/load round-trips any tens
 from __future__ import annotations
 
 import io
+import pickle
 import warnings
 
 import numpy as np
@@ -12,7 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+import pytest
+
 import microtorch as torch
+from microtorch import serialization
 from microtorch.utils.data import DataLoader, Subset, TensorDataset, default_collate, random_split
 
 PROPERTY = settings(max_examples=60, deadline=None, derandomize=True)
@@ -102,3 +106,30 @@ def test_save_load_round_trips_any_tensor(data, dtype, transpose):
         assert back.dtype == t.dtype and back.shape == t.shape
         assert back.is_contiguous() == t.is_contiguous()
         assert np.array_equal(back.detach().numpy(), t.detach().numpy(), equal_nan=t.is_floating_point())
+
+
+class _Crafted:
+    """Pickles as a call of serialization's own rebuild functions, with arguments of one's choice."""
+
+    def __init__(self, function, *args):
+        self.function, self.args = function, args
+
+    def __reduce__(self):
+        return self.function, self.args
+
+
+@pytest.mark.parametrize("offset, shape, strides", [(0, (100,), (1,)), (1, (2,), (1,)), (-1, (1,), (1,)),
+                                                    (0, (2, 2), (1, -1)), (0, (2,), (1, 1))])
+def test_a_crafted_file_cannot_view_memory_outside_its_storage(offset, shape, strides):
+    storage = _Crafted(serialization._rebuild_storage, "float32", bytes(8))   # two floats
+    tensor = _Crafted(serialization._rebuild_tensor, False, storage, offset, shape, strides, False)
+    buffer = io.BytesIO(serialization._HEADER + pickle.dumps(tensor, protocol=4))
+    with pytest.raises(pickle.UnpicklingError, match="outside its storage"):
+        torch.load(buffer)
+
+
+def test_the_crafted_file_loads_when_it_stays_inside():
+    storage = _Crafted(serialization._rebuild_storage, "float32", np.float32([1, 2]).tobytes())
+    tensor = _Crafted(serialization._rebuild_tensor, False, storage, 1, (1,), (1,), False)
+    buffer = io.BytesIO(serialization._HEADER + pickle.dumps(tensor, protocol=4))
+    assert torch.load(buffer).tolist() == [2.0]

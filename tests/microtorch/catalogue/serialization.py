@@ -77,6 +77,20 @@ buffer.seek(0)
 d = torch.load(buffer)
 print(d["a"] is d["b"])
 
+# %% save-load-views-share-memory-again
+import io
+import torch
+t = torch.arange(6)
+row = torch.arange(6.).reshape(2, 3)
+buffer = io.BytesIO()
+torch.save([t, t[2:4], row, row[1], row.t()], buffer)
+buffer.seek(0)
+a, b, r, r1, rt = torch.load(buffer)
+b[0] = 100
+r1[0] = -1
+print(a, b)
+print(r, rt, rt.is_contiguous())
+
 # %% save-load-plain-data
 import collections
 import io
