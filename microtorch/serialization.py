@@ -53,9 +53,11 @@ class _Storage:
 def _layout(data):
     """The contiguous array whose memory `data` views, and where in it `data` lies (element
     offset and strides), or None where that cannot be said (then `data` is saved as a copy)."""
-    root = data
-    while isinstance(root.base, np.ndarray):
-        root = root.base
+    root, base = data, data.base
+    while base is not None:   # through as_strided's wrapper too: a loaded view saves as one again
+        if isinstance(base, np.ndarray):
+            root = base
+        base = getattr(base, "base", None)
     if (data.size == 0 and root is not data) or root.dtype != data.dtype or \
             not (root.flags.c_contiguous or root.flags.f_contiguous):
         return None
@@ -79,7 +81,7 @@ class _Pickler(pickle.Pickler):
         if not isinstance(obj, Tensor):
             return NotImplemented
         data = obj._data
-        root, offset, strides = _layout(data) or _layout(data.copy())
+        root, offset, strides = _layout(data) or _layout(data.copy(order="K"))
         storage = self._storages.setdefault(id(root), _Storage(root))
         return _rebuild_tensor, (isinstance(obj, Parameter), storage, offset, data.shape, strides,
                                  obj.requires_grad)
