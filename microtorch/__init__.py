@@ -12,7 +12,7 @@ from ._errors import module_getattr, refuse_missing_modules
 from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,
                         no_grad, set_grad_enabled)
 from .ops import TORCH_FUNCTIONS
-from .random import Generator, manual_seed, seed
+from .random import Generator, default_generator, initial_seed, manual_seed, seed
 from ._tensor import Size, Tensor, device
 
 __version__ = "0.1.0"
@@ -38,7 +38,8 @@ def numel(input):
     return input.numel()
 
 
-from . import autograd, linalg, nn, optim, viz   # noqa: E402  (they import the names above)
+from . import autograd, linalg, nn, optim, utils, viz   # noqa: E402  (they import the names above)
+from .serialization import load, save   # noqa: E402  (it pickles nn.Parameter)
 
 refuse_missing_modules()   # `import torch.utils` names what is missing
 __getattr__ = module_getattr("torch")

@@ -208,5 +208,5 @@ def randn_like(input, dtype=None):
     return randn(input.shape, dtype=dtype or input.dtype)
 
 
-def randperm(n, dtype=None):
-    return _wrap(random.generator().permutation(int(n)).astype(_np_dtype(dtype, np.int64)))
+def randperm(n, dtype=None, generator=None):
+    return _wrap(random.generator(generator).permutation(int(n)).astype(_np_dtype(dtype, np.int64)))

@@ -62,12 +62,5 @@ print(nn.Dropout(0.5))
 import torch
 print(torch.tensor([1., 2.]).neg(), torch.neg(torch.tensor(3.)))
 
-# %% import-torch-utils
-import torch.utils
-
-# %% import-torch-utils-data
-from torch.utils.data import DataLoader
-print(DataLoader)
-
 # %% import-torch-cuda-amp
 import torch.cuda.amp
