@@ -38,7 +38,7 @@ def numel(input):
     return input.numel()
 
 
-from . import autograd, nn, optim, viz   # noqa: E402  (they import the names above)
+from . import _inplace, autograd, nn, optim, viz   # noqa: E402  (they import the names above)
 
 refuse_missing_modules()   # `import torch.utils` names what is missing
 __getattr__ = module_getattr("torch")

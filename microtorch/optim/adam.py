@@ -61,7 +61,7 @@ class Adam(Optimizer):
                     v = state["max_exp_avg_sq"]._data
                 denom = np.sqrt(v) / (1 - beta2 ** step) ** 0.5 + eps
                 p._data -= (lr / (1 - beta1 ** step)) * (m / denom)
-                p._version[0] += 1
+                p._counter[0] += 1
         return loss
 
 

@@ -57,5 +57,5 @@ class SGD(Optimizer):
                     else:
                         d = buf._data
                 axpy_(p._data, -lr, d)                         # p - lr * d
-                p._version[0] += 1
+                p._counter[0] += 1
         return loss

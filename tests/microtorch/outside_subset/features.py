@@ -15,10 +15,6 @@ print(torch.tensor([7, 8]) // 2)
 import torch.nn as nn
 print(nn.Conv2d(1, 4, kernel_size=3))
 
-# %% relu-inplace-module
-import torch.nn as nn
-print(nn.ReLU(inplace=True))
-
 # %% label-smoothing
 import torch
 import torch.nn.functional as F
