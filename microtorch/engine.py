@@ -122,7 +122,7 @@ def _op(data, name, backward, inputs, saves=(), saves_output=False):
             recording = True
         else:
             edges.append(None)
-    if not recording:
+    if not recording or out._data.dtype.kind != "f":   # integers and bools have no gradient
         return out
     try:
         node = _node_types[name]()
