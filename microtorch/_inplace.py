@@ -46,14 +46,14 @@ def update(self, twin, *operands, write=None):
                 np.copyto(self._data, twin(self)._data, casting="unsafe")
         else:
             write(self._data)
-        self._counter[0] += 1
+        _changed(self)
         return self
     new = twin(_snapshot(self))
     if write is None:
         np.copyto(self._data, new._data, casting="unsafe")
     else:
         write(self._data)
-    self._counter[0] += 1
+    _changed(self)
     base = _base(self)
     if base is self:
         _take_place(self, new)
@@ -64,17 +64,23 @@ def update(self, twin, *operands, write=None):
 
 
 def check(self):
-    """PyTorch's refusals: in-place changes to inference tensors outside inference mode, and to
-    leaves that require grad (their values are what the gradient is taken with respect to)."""
+    """PyTorch's refusals of in-place changes to leaves that require grad (their values are what
+    the gradient is taken with respect to) and to views of them."""
     extras = self._extras
-    if extras and extras.get("inference") and not grad_mode._inference:
-        raise RuntimeError(INFERENCE_INPLACE)
     if grad_mode._enabled and self._requires_grad and self.grad_fn is None:
         raise RuntimeError(LEAF)
     if grad_mode._enabled and extras and extras.get("view_of_leaf"):
         raise RuntimeError(VIEW_OF_LEAF)
     if grad_mode._enabled and extras and extras.get("view_no_grad"):
         raise RuntimeError(VIEW_NO_GRAD)
+
+
+def _changed(self):
+    """Count the change. An inference tensor changed outside inference mode is refused, but
+    only after the change, exactly as PyTorch does it."""
+    if self._extras and self._extras.get("inference") and not grad_mode._inference:
+        raise RuntimeError(INFERENCE_INPLACE)
+    self._counter[0] += 1
 
 
 def _recording(self, operands):
@@ -250,14 +256,14 @@ def setitem(self, index, value):
     idx, advanced = index_to_numpy(index)
     if not _recording(self, (value,)):
         self._data[idx] = value._data if isinstance(value, Tensor) else value
-        self._counter[0] += 1
+        _changed(self)
         return
     base = _base(self)
     where = np.arange(self._data.size).reshape(self._data.shape) if base is self else \
         _positions(base._data, self._data)
     positions = where[idx]
     self._data[idx] = value._data if isinstance(value, Tensor) else value
-    self._counter[0] += 1
+    _changed(self)
     new = value if isinstance(value, Tensor) else _wrap(np.asarray(self._data[idx]))
     _copy_slices(base, positions, new,
                  "IndexPutBackward0" if advanced else "torch::autograd::CopySlices")

@@ -176,6 +176,8 @@ def _share_memory(view, base):
     a change is refused on a view of a leaf that requires grad, and on a view made under no_grad
     of a tensor that requires grad, as PyTorch refuses them."""
     view._counter = base._counter
+    if base.is_inference():
+        view._extras_dict()["inference"] = True
     root = _base(base)
     if not grad_mode._enabled and root._requires_grad:
         view._extras_dict()["view_no_grad"] = True
@@ -255,6 +257,8 @@ class Tensor:
     @property
     def _version(self):
         """How many in-place changes this memory has seen (views share the counter)."""
+        if self.is_inference():
+            raise RuntimeError("Inference tensors do not track version counter.")
         return self._counter[0]
 
     @property
@@ -301,7 +305,10 @@ class Tensor:
     def data(self):
         """The same memory as a new leaf that does not require grad. In-place changes through it
         are invisible to autograd (it has its own version counter): prefer `no_grad()`."""
-        return _wrap(self._data)
+        t = _wrap(self._data)
+        if self.is_inference():
+            t._extras = {"inference": True}
+        return t
 
     @data.setter
     def data(self, value):
@@ -312,6 +319,8 @@ class Tensor:
         """The same values and memory, cut off from the graph (a new leaf)."""
         t = _wrap(self._data)
         t._counter = self._counter   # one memory, one version counter
+        if self.is_inference():
+            t._extras = {"inference": True}
         return t
 
 
