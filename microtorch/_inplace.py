@@ -20,6 +20,7 @@ import operator
 import numpy as np
 
 from . import _dtypes, grad_mode
+from ._checks import _broadcast_error
 from ._errors import INFERENCE_INPLACE
 from ._silent import silent
 from ._tensor import Tensor, _base, _operands, _wrap, axpy_, index_to_numpy
@@ -59,20 +60,37 @@ def update(self, twin, *operands, write=None):
         _take_place(self, new)
     else:
         _copy_slices(base, _positions(base._data, self._data), new)
-        self.grad_fn = _as_strided(base, self)
+        _move(self, _as_strided(base, self))
     return self
 
 
 def check(self):
     """PyTorch's refusals of in-place changes to leaves that require grad (their values are what
-    the gradient is taken with respect to) and to views of them."""
+    the gradient is taken with respect to), to views of them, and to one of several views
+    returned together (unbind's)."""
     extras = self._extras
+    if grad_mode._enabled and self.grad_fn is not None and \
+            self.grad_fn.name() == "UnbindBackward0":
+        raise RuntimeError(f"Output {_unbind_index(self)} of Unbind is a view and is being "
+                           "modified inplace. This view is the output of a function that "
+                           "returns multiple views. Such functions do not allow the output "
+                           "views to be modified inplace. You should replace the inplace "
+                           "operation by an out-of-place one.")
     if grad_mode._enabled and self._requires_grad and self.grad_fn is None:
         raise RuntimeError(LEAF)
     if grad_mode._enabled and extras and extras.get("view_of_leaf"):
         raise RuntimeError(VIEW_OF_LEAF)
     if grad_mode._enabled and extras and extras.get("view_no_grad"):
         raise RuntimeError(VIEW_NO_GRAD)
+
+
+def _unbind_index(view):
+    """Which of unbind's views this is: its offset in its base over the stride of the dimension
+    unbind removed."""
+    base, data = _base(view)._data, view._data
+    offset = data.__array_interface__["data"][0] - base.__array_interface__["data"][0]
+    return next((offset // stride for d, stride in enumerate(base.strides)
+                 if stride and base.strides[:d] + base.strides[d + 1:] == data.strides), 0)
 
 
 def _changed(self):
@@ -105,8 +123,16 @@ def _take_place(self, new):
         node._saved = [(self._counter, self._counter[0], data, producer) if counter is new._counter
                        else (counter, version, data, producer)
                        for counter, version, data, producer in node._saved]
-    self.grad_fn, self._requires_grad = node, True
+    _move(self, node)
     _regenerate_views(self)
+
+
+def _move(t, node):
+    """t is now the output of `node`; retain_grad() follows it there, as in PyTorch."""
+    old = t.grad_fn
+    if old is not None and old._retain is not None:
+        node._retain, old._retain = old._retain, None
+    t.grad_fn, t._requires_grad = node, True
 
 
 def _copy_slices(base, positions, new, name="torch::autograd::CopySlices"):
@@ -118,7 +144,7 @@ def _copy_slices(base, positions, new, name="torch::autograd::CopySlices"):
         return rest, _unbroadcast(np.reshape(g, -1)[positions], new._data.shape)
     node = _op(base._data, name, backward, (base, new)).grad_fn
     if node is not None:
-        base.grad_fn, base._requires_grad = node, True
+        _move(base, node)
         _regenerate_views(base)
 
 
@@ -128,7 +154,7 @@ def _regenerate_views(base):
     for ref in views or ():
         view = ref()
         if view is not None:
-            view.grad_fn = _as_strided(base, view)
+            _move(view, _as_strided(base, view))
 
 
 def _as_strided(base, view):
@@ -163,13 +189,17 @@ def _addresses(a):
 def _arithmetic(op, ufunc):
     """An in-place `self op= other` whose result must keep self's dtype, as PyTorch checks."""
     def method(self, other):
-        _check_cast(self, other)
+        _check_result(self, other)
         return update(self, lambda t: op(t, other), other,
                       write=lambda a: ufunc(a, _operands(self, other)[1], out=a, casting="unsafe"))
     return silent(method)
 
 
-def _check_cast(self, other, floating=False):
+def _check_result(self, other, floating=False):
+    """self op= other must fit in self: other broadcasts to self's shape, and the result type
+    casts to self's dtype (a float result cannot go into an integer tensor)."""
+    if isinstance(other, Tensor) and other._data.shape != self._data.shape:
+        _check_fits(self, other)
     a, _ = _operands(self, other, floating)
     if _dtypes.category(a.dtype) > _dtypes.category(self._data.dtype):
         raise RuntimeError(f"result type {_dtypes.from_numpy_dtype(a.dtype)._legacy[:-6]} "
@@ -177,11 +207,40 @@ def _check_cast(self, other, floating=False):
                            f"{self.dtype._legacy[:-6]}")
 
 
+def _check_fits(self, other):
+    try:
+        shape = np.broadcast_shapes(self._data.shape, other._data.shape)
+    except ValueError:
+        raise _broadcast_error(self._data, other._data) from None
+    if shape != self._data.shape:
+        raise RuntimeError(f"output with shape {list(self._data.shape)} doesn't match the "
+                           f"broadcast shape {list(shape)}")
+
+
+def _check_value(region, value, advanced):
+    """PyTorch's errors for `t[index] = value` with a value that does not fit the region."""
+    shape = np.shape(value._data if isinstance(value, Tensor) else value)
+    while len(shape) > len(region) and shape[0] == 1:   # leading size-1 dimensions may go
+        shape = shape[1:]
+    try:
+        np.broadcast_to(np.empty(shape), region)
+    except ValueError:
+        if advanced:
+            raise RuntimeError(f"shape mismatch: value tensor of shape {list(shape)} cannot be "
+                               f"broadcast to indexing result of shape {list(region)}") from None
+        dim = next(len(region) - i for i in range(1, len(region) + 1)
+                   if i <= len(shape) and shape[-i] not in (1, region[-i]))
+        raise RuntimeError(f"The expanded size of the tensor ({region[dim]}) must match the "
+                           f"existing size ({shape[dim - len(region) + len(shape)]}) at "
+                           f"non-singleton dimension {dim}.  Target sizes: {list(region)}.  "
+                           f"Tensor sizes: {list(shape)}") from None
+
+
 @silent
 def add_(self, other, alpha=1):
     if alpha == 1:
         return _add(self, other)
-    _check_cast(self, other)
+    _check_result(self, other)
     if isinstance(other, Tensor) and self._data.dtype.kind == "f":
         write = lambda a: axpy_(a, alpha, other._data)   # noqa: E731  (rounded once, as PyTorch)
     else:
@@ -193,7 +252,7 @@ def add_(self, other, alpha=1):
 def sub_(self, other, alpha=1):
     if alpha == 1:
         return _sub(self, other)
-    _check_cast(self, other)
+    _check_result(self, other)
     return update(self, lambda t: t - other * alpha, other)
 
 
@@ -204,7 +263,7 @@ mul_ = _arithmetic(operator.mul, np.multiply)
 
 @silent
 def div_(self, other):
-    _check_cast(self, other, floating=True)
+    _check_result(self, other, floating=True)
     return update(self, lambda t: t / other, other)
 
 
@@ -236,6 +295,7 @@ def fill_(self, value):
 def copy_(self, src):
     if not isinstance(src, Tensor):
         return fill_(self, src)
+    _check_fits(self, src)
     return update(self, lambda t: _copy(t, src), src)
 
 
@@ -254,6 +314,7 @@ def setitem(self, index, value):
         raise RuntimeError(VIEW_OF_LEAF)
     check(self)
     idx, advanced = index_to_numpy(index)
+    _check_value(self._data[idx].shape, value, advanced)
     if not _recording(self, (value,)):
         self._data[idx] = value._data if isinstance(value, Tensor) else value
         _changed(self)
@@ -268,7 +329,7 @@ def setitem(self, index, value):
     _copy_slices(base, positions, new,
                  "IndexPutBackward0" if advanced else "torch::autograd::CopySlices")
     if base is not self:
-        self.grad_fn = _as_strided(base, self)
+        _move(self, _as_strided(base, self))
 
 
 for _name, _method in {"add_": add_, "sub_": sub_, "mul_": mul_, "div_": div_, "relu_": relu_,

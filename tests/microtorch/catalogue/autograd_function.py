@@ -358,6 +358,7 @@ print(gradcheck(Cube.apply, x, eps=1e-6, atol=1e-4))
 # %% gradcheck-catches-a-wrong-backward
 import torch
 from torch.autograd import gradcheck
+from torch.autograd.gradcheck import GradcheckError
 
 class Wrong(torch.autograd.Function):
     @staticmethod
@@ -372,7 +373,7 @@ x = torch.tensor([1., 2.], dtype=torch.float64, requires_grad=True)
 print(gradcheck(Wrong.apply, (x,), raise_exception=False))
 try:
     gradcheck(Wrong.apply, (x,))
-except torch.autograd.gradcheck.GradcheckError as e:
+except GradcheckError as e:
     print(type(e).__name__, isinstance(e, RuntimeError))
     print(e)
 

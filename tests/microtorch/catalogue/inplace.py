@@ -308,3 +308,75 @@ y.add_(torch.tensor([0.5, 0.25], dtype=torch.float64))
 print(y.dtype, y)
 y.sum().backward()
 print(x.grad)
+
+# %% retain-grad-and-hooks-follow-inplace
+import torch
+x = torch.tensor([1., 2.], requires_grad=True)
+y = x * 2
+y.retain_grad()
+y.register_hook(lambda g: print("hook before", g))
+y.mul_(3)
+y.register_hook(lambda g: print("hook after", g))
+y.sum().backward()
+print(y.grad, y.retains_grad, x.grad)
+
+# %% rows-changed-one-by-one
+import torch
+x = torch.tensor([1., 2.], requires_grad=True)
+w = torch.ones(2, 2) * x
+w[0].mul_(2)
+w[1].add_(x)
+print(w, w.grad_fn.name())
+w.sum().backward()
+print(x.grad)
+m = (x * 1).reshape(2, 1)
+m.add_(1)
+print(m.grad_fn.name())
+
+# %% unbind-view-inplace-refused
+import torch
+x = torch.tensor([1., 2.], requires_grad=True)
+w = torch.ones(3, 2) * x
+a, b, c = w
+with torch.no_grad():
+    b.mul_(2)
+print(w)
+first, second = w.unbind(1)
+second.add_(1)
+
+# %% unbind-rows-of-plain-tensor
+import torch
+w = torch.ones(2, 2)
+for row in w:
+    row.mul_(2)
+print(w, w._version)
+
+# %% optimizer-step-bumps-version
+import torch
+w = torch.tensor([1., 2.], requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.1)
+(w * w).sum().backward()
+opt.step()
+print(w._version, torch.nn.Parameter(torch.ones(2))._version, torch.nn.Linear(2, 2).weight._version)
+
+# %% inplace-shape-errors
+import torch
+for f in (lambda: torch.ones(1).add_(torch.ones(2)), lambda: torch.ones(2, 1).mul_(torch.ones(3)),
+          lambda: torch.ones(2).sub_(torch.ones(3)), lambda: torch.ones(2).copy_(torch.ones(2, 2)),
+          lambda: torch.ones(2).div_(torch.ones(2, 2))):
+    try:
+        f()
+    except RuntimeError as e:
+        print(e)
+
+# %% setitem-shape-errors
+import torch
+t = torch.zeros(2, 2)
+t[0:2] = torch.ones(1, 2)
+t[0] = torch.ones(1, 1, 2) * 2
+print(t)
+try:
+    t[torch.tensor([0, 1])] = torch.ones(3, 2)
+except RuntimeError as e:
+    print(e)
+t[0:2] = torch.ones(3)
