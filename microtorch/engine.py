@@ -19,7 +19,8 @@ Two details make the result match PyTorch:
 * Broadcasting copies an input along some dimensions, so its gradient is the sum of the output's
   gradient over those dimensions (`_unbroadcast`).
 * A Node keeps what its backward needs ("saved tensors") only until the first backward, unless
-  `retain_graph=True`; an in-place change to a saved tensor is caught by its version counter.
+  `retain_graph=True`; an in-place change to a saved tensor is caught by its version counter
+  (_inplace.py changes tensors in place, and moves a changed tensor onto the op's new Node).
 
 The graph holds no reference cycles: a Tensor points to its Node, a Node to the Nodes and leaves
 of its inputs, never back to the Tensor it produced. Dropping the loss frees the graph at once.
