@@ -15,8 +15,8 @@
 class CubeBackward, which is also the `ctx` both methods receive: a Node whose backward calls
 the learner's. So the engine runs a custom op exactly like a built-in one.
 
-A Node carries one gradient, so a second (third...) output gets a Node of its own that hands its
-gradient on to the first, tagged with the output's position (`_Grads`).
+A Node carries one gradient, so when forward returns several tensors each gets a Node of its
+own that hands its gradient on to ctx, tagged with the output's position (`_Grads`).
 """
 import warnings
 
@@ -34,6 +34,10 @@ LEGACY = ("Legacy autograd function with non-static forward method is deprecated
 
 class FunctionCtx:
     """What forward leaves for backward: saved tensors, and any attribute (`ctx.k = 3`)."""
+
+    _freed = False
+    _materialize = True
+    _non_differentiable = frozenset()
 
     def save_for_backward(self, *tensors):
         self.to_save = tensors
@@ -54,10 +58,6 @@ class FunctionCtx:
 
 class BackwardCFunction(Node, FunctionCtx):
     """The Node (and ctx) of one call of a custom Function."""
-
-    _freed = False
-    _materialize = True
-    _non_differentiable = frozenset()
 
     def name(self):
         return type(self).__name__
@@ -110,7 +110,7 @@ class Function:
                 outputs[i] = out = out.detach()   # PyTorch returns a new tensor, never an input
             if isinstance(out, Tensor) and id(out) not in ctx._non_differentiable:
                 out._requires_grad = True
-                out.grad_fn = ctx if i == 0 else _output_node(cls, ctx, i, out)
+                out.grad_fn = _output_node(cls, ctx, i, out) if len(outputs) > 1 else ctx
         _record(ctx, [i for i, a in enumerate(args) if isinstance(a, Tensor)], tensors, outputs)
         return tuple(outputs) if isinstance(result, tuple) else outputs[0]
 
@@ -137,9 +137,12 @@ def _record(ctx, places, tensors, outputs):
 
     def backward(g):
         freeing = ctx._saved is None and saved   # the engine let go of the saved values
-        grads = g if isinstance(g, _Grads) else _Grads({0: g})
+        if isinstance(g, _Grads):
+            ctx._grad = None   # several outputs: no one gradient to show (torch.viz)
+        else:
+            g = _Grads({0: g})
         with grad_mode.no_grad():
-            returned = type(ctx)._forward_cls.backward(ctx, *_grad_outputs(ctx, grads, outputs))
+            returned = type(ctx)._forward_cls.backward(ctx, *_grad_outputs(ctx, g, outputs))
         ctx._freed = bool(freeing)
         returned = returned if isinstance(returned, tuple) else (returned,)
         if len(returned) != len(ctx.needs_input_grad):
@@ -183,16 +186,12 @@ def _checked(ctx, index, grad, shape):
 
 
 class _Grads(dict):
-    """Gradients of several outputs of one call, by output position; they add up by position,
-    also with a plain array (the first output's gradient)."""
-
-    __array_ufunc__ = None   # NumPy defers `array + _Grads` to __radd__
+    """Gradients of several outputs of one call, by output position. The engine sums what flows
+    into a Node with +, so they add up position by position."""
 
     def __add__(self, other):
         total = _Grads(self)
-        for i, g in (other.items() if isinstance(other, _Grads) else [(0, other)]):
+        for i, g in other.items():
             total[i] = total[i] + g if i in total else g
         return total
-
-    __radd__ = __add__
 
