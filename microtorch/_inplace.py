@@ -55,9 +55,12 @@ def update(self, twin, *operands, write=None):
     else:
         write(self._data)
     _changed(self)
+    _own_output(self, new)
     base = _base(self)
     if base is self:
-        _take_place(self, new)
+        if new.grad_fn is not None:
+            _move(self, new.grad_fn)
+            _regenerate_views(self)
     else:
         _copy_slices(base, _positions(base._data, self._data), new)
         _move(self, _as_strided(base, self))
@@ -114,17 +117,14 @@ def _snapshot(self):
     return old
 
 
-def _take_place(self, new):
-    """self, now holding `new`'s values, becomes the output of `new`'s Node."""
+def _own_output(self, new):
+    """self now holds `new`'s values: if the twin's rule reads its output, it reads self's memory,
+    so what it saved is checked against self's version from now on."""
     node = new.grad_fn
-    if node is None:
-        return
-    if node._saved:   # a rule that reads its output now reads self's memory: check self's version
+    if node is not None and node._saved:
         node._saved = [(self._counter, self._counter[0], data, producer) if counter is new._counter
                        else (counter, version, data, producer)
                        for counter, version, data, producer in node._saved]
-    _move(self, node)
-    _regenerate_views(self)
 
 
 def _move(t, node):
@@ -313,8 +313,12 @@ def setitem(self, index, value):
     if grad_mode._enabled and self._requires_grad and self.grad_fn is None:
         raise RuntimeError(VIEW_OF_LEAF)
     check(self)
+    if isinstance(value, (list, tuple)):
+        raise TypeError(f"can't assign a {type(value).__name__} to a torch.{self.dtype._legacy}")
+    with grad_mode.no_grad():
+        region = self[index]._data.shape   # and getitem's errors for a wrong index
     idx, advanced = index_to_numpy(index)
-    _check_value(self._data[idx].shape, value, advanced)
+    _check_value(region, value, advanced)
     if not _recording(self, (value,)):
         self._data[idx] = value._data if isinstance(value, Tensor) else value
         _changed(self)

@@ -380,3 +380,22 @@ try:
 except RuntimeError as e:
     print(e)
 t[0:2] = torch.ones(3)
+
+# %% saved-output-of-view-op-changed
+import torch
+x = torch.tensor([1., -2., 3.], requires_grad=True)
+v = x * 2
+u = v[1:]
+u.relu_()
+print(v)
+u.mul_(-1)
+v.sum().backward()
+
+# %% setitem-index-errors
+import torch
+t = torch.zeros(2)
+try:
+    t[5] = 1
+except IndexError as e:
+    print(e)
+t[0:2] = [1., 2.]
