@@ -23,7 +23,7 @@ import warnings
 import numpy as np
 
 from .. import grad_mode
-from .._errors import INFERENCE_SAVED, freed_graph
+from .._errors import INFERENCE_SAVED, freed_graph, module_getattr
 from .._tensor import Tensor, _wrap
 from ..engine import Node, _unbroadcast
 
@@ -40,6 +40,10 @@ class FunctionCtx:
     _non_differentiable = frozenset()
 
     def save_for_backward(self, *tensors):
+        for i, t in enumerate(tensors):
+            if t is not None and not isinstance(t, Tensor):
+                raise TypeError(f"save_for_backward can only save variables, but argument {i} "
+                                f"is of type {type(t).__name__}")
         self.to_save = tensors
 
     def mark_non_differentiable(self, *tensors):
@@ -96,12 +100,12 @@ class Function:
                                   "your custom autograd.Function to use it with backward mode AD.")
 
     @classmethod
-    def apply(cls, *args):
+    def apply(cls, *args, **kwargs):
         ctx = cls._backward_cls()
         tensors = [a for a in args if isinstance(a, Tensor)]
         ctx.needs_input_grad = tuple(isinstance(a, Tensor) and a._requires_grad for a in args)
         with grad_mode.no_grad():
-            result = cls.forward(ctx, *args)
+            result = cls.forward(ctx, *args, **kwargs)
         if not (grad_mode._enabled and any(t._requires_grad for t in tensors)):
             return result
         outputs = list(result) if isinstance(result, tuple) else [result]
@@ -143,11 +147,15 @@ def _record(ctx, places, tensors, outputs):
             g = _Grads({0: g})
         with grad_mode.no_grad():
             returned = type(ctx)._forward_cls.backward(ctx, *_grad_outputs(ctx, g, outputs))
-        ctx._freed = bool(freeing)
+        if freeing:   # as PyTorch, the saved tensors go with the rest of the graph
+            ctx._freed, ctx.to_save = True, ()
         returned = returned if isinstance(returned, tuple) else (returned,)
-        if len(returned) != len(ctx.needs_input_grad):
+        expected = len(ctx.needs_input_grad)
+        if len(returned) > expected and all(g is None for g in returned[expected:]):
+            returned = returned[:expected]   # extra Nones are allowed, as in PyTorch
+        if len(returned) != expected:
             raise RuntimeError(f"function {type(ctx).__name__} returned an incorrect number of "
-                               f"gradients (expected {len(ctx.needs_input_grad)}, got "
+                               f"gradients (expected {expected}, got "
                                f"{len(returned)})")
         return [_checked(ctx, i, returned[i], shape) if edge is not None else None
                 for i, edge, shape in zip(places, ctx._next, shapes)]
@@ -185,6 +193,12 @@ def _checked(ctx, index, grad, shape):
     return g
 
 
+def once_differentiable(backward):
+    """Marks a backward that cannot itself be differentiated. Every backward here runs without
+    recording a graph (create_graph=True is outside the subset), so it changes nothing."""
+    return backward
+
+
 class _Grads(dict):
     """Gradients of several outputs of one call, by output position. The engine sums what flows
     into a Node with +, so they add up position by position."""
@@ -195,3 +209,5 @@ class _Grads(dict):
             total[i] = total[i] + g if i in total else g
         return total
 
+
+__getattr__ = module_getattr("torch.autograd.function")

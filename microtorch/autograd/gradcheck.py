@@ -9,7 +9,7 @@ import warnings
 import numpy as np
 
 from .. import grad_mode
-from .._errors import unsupported
+from .._errors import module_getattr, unsupported
 from .._tensor import Tensor, _wrap
 from ..engine import grad
 
@@ -107,3 +107,6 @@ def _numerical(func, inputs, t, index, eps, dtype):
             flat[k] = original
             rows.append(((above - below) / (2 * eps)).reshape(-1))
     return np.array(rows, dtype=dtype).reshape(flat.size, -1)
+
+
+__getattr__ = module_getattr("torch.autograd.gradcheck")

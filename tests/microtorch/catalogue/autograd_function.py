@@ -583,3 +583,54 @@ with torch.inference_mode():
     c = torch.ones(2)
 print(c.clone().is_inference())
 print(c._version)
+
+# %% function-keyword-argument-and-none-saved
+import torch
+from torch.autograd.function import once_differentiable
+
+class Scale(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, k=1.0):
+        ctx.save_for_backward(x, None)
+        ctx.k = k
+        return x * k
+
+    @staticmethod
+    @once_differentiable
+    def backward(ctx, grad):
+        x, nothing = ctx.saved_tensors
+        print(x, nothing)
+        return grad * ctx.k, None
+
+x = torch.ones(2, requires_grad=True)
+Scale.apply(x, k=3.0).sum().backward()
+print(x.grad)
+
+# %% function-save-a-number-refused
+import torch
+
+class SaveNumber(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(3)
+        return x * 1
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad
+
+SaveNumber.apply(torch.ones(2, requires_grad=True))
+
+# %% function-returns-a-number
+import torch
+
+class Number(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return 3.0
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad
+
+print(Number.apply(torch.ones(2, requires_grad=True)))
