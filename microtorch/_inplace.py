@@ -16,6 +16,7 @@ A new in-place method calls `update(self, twin, *operands)`, `twin(t)` being the
 place (e.g. `lambda t: t.masked_fill(mask, value)`); nothing else is needed.
 """
 import operator
+import weakref
 
 import numpy as np
 
@@ -150,11 +151,13 @@ def _copy_slices(base, positions, new, name="torch::autograd::CopySlices"):
 
 def _regenerate_views(base):
     """A view's grad_fn reads base's old Node: after base changed, each view reads the new one."""
-    views = base._extras and base._extras.get("views")
-    for ref in views or ():
-        view = ref()
-        if view is not None:
-            _move(view, _as_strided(base, view))
+    refs = base._extras.get("views") if base._extras else None
+    if not refs:
+        return
+    alive = [view for view in (ref() for ref in refs) if view is not None]
+    refs[:] = [weakref.ref(view) for view in alive]   # the dead ones go
+    for view in alive:
+        _move(view, _as_strided(base, view))
 
 
 def _as_strided(base, view):

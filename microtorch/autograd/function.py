@@ -95,6 +95,10 @@ class Function:
                                   "autograd.Function.")
 
     @staticmethod
+    def setup_context(ctx, inputs, output):
+        raise NotImplementedError("setup_context is not implemented.")
+
+    @staticmethod
     def backward(ctx, *grad_outputs):
         raise NotImplementedError("You must implement either the backward or vjp method for "
                                   "your custom autograd.Function to use it with backward mode AD.")
@@ -105,7 +109,11 @@ class Function:
         tensors = [a for a in args if isinstance(a, Tensor)]
         ctx.needs_input_grad = tuple(isinstance(a, Tensor) and a._requires_grad for a in args)
         with grad_mode.no_grad():
-            result = cls.forward(ctx, *args, **kwargs)
+            if cls.setup_context is Function.setup_context:
+                result = cls.forward(ctx, *args, **kwargs)
+            else:   # the other style: forward(*args) without ctx, then setup_context fills ctx
+                result = cls.forward(*args, **kwargs)
+                cls.setup_context(ctx, args, result)
         if not (grad_mode._enabled and any(t._requires_grad for t in tensors)):
             return result
         outputs = list(result) if isinstance(result, tuple) else [result]

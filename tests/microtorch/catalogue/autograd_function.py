@@ -634,3 +634,25 @@ class Number(torch.autograd.Function):
         return grad
 
 print(Number.apply(torch.ones(2, requires_grad=True)))
+
+# %% function-setup-context-style
+import torch
+class Cube(torch.autograd.Function):
+    @staticmethod
+    def forward(x, k):
+        print("fwd grad", torch.is_grad_enabled())
+        return x ** 3 * k
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        x, k = inputs
+        print("setup", type(inputs).__name__, output.requires_grad, torch.is_grad_enabled(), ctx.needs_input_grad)
+        ctx.save_for_backward(x)
+        ctx.k = k
+    @staticmethod
+    def backward(ctx, g):
+        x, = ctx.saved_tensors
+        return g * 3 * x ** 2 * ctx.k, None
+x = torch.tensor([1., 2.], requires_grad=True)
+y = Cube.apply(x, 2.0); print(y)
+y.sum().backward(); print(x.grad)
+with torch.no_grad(): print(Cube.apply(x, 1.0))
