@@ -2,9 +2,9 @@
 
 Storage (`_data`), the gradient (`.grad`), hooks, views sharing memory and a version counter,
 and every method that computes without recording a graph (sizes, conversions, comparisons,
-printing; the in-place updates are _inplace.py's). The methods that do record one (arithmetic, reductions, shape ops,
-indexing, `backward`) are written in ops.py and engine.py and bound onto Tensor by ops.py's
-table: this module must not import them, since they make Tensors.
+printing). The methods that do record one (arithmetic, reductions, shape ops, indexing,
+`backward`) are written in ops.py and engine.py and bound onto Tensor by ops.py's table, the
+in-place updates by _inplace.py: this module must not import them, since they make Tensors.
 """
 import warnings
 import weakref
@@ -305,10 +305,7 @@ class Tensor:
     def data(self):
         """The same memory as a new leaf that does not require grad. In-place changes through it
         are invisible to autograd (it has its own version counter): prefer `no_grad()`."""
-        t = _wrap(self._data)
-        if self.is_inference():
-            t._extras = {"inference": True}
-        return t
+        return self._alias()
 
     @data.setter
     def data(self, value):
@@ -317,8 +314,13 @@ class Tensor:
     # --- leaving the graph ------------------------------------------------------------------
     def detach(self):
         """The same values and memory, cut off from the graph (a new leaf)."""
-        t = _wrap(self._data)
+        t = self._alias()
         t._counter = self._counter   # one memory, one version counter
+        return t
+
+    def _alias(self):
+        """A new leaf on the same memory; an inference tensor's alias is one too."""
+        t = _wrap(self._data)
         if self.is_inference():
             t._extras = {"inference": True}
         return t
