@@ -35,12 +35,15 @@ def gradcheck(func, inputs, *, eps=1e-06, atol=1e-05, rtol=0.001, raise_exceptio
             raise unsupported(f"gradcheck({name}={value!r})")
     inputs = (inputs,) if isinstance(inputs, Tensor) else tuple(inputs)
     wrt = _check_inputs(inputs)
-    outputs = [o for o in _outputs(func, inputs) if o._requires_grad]
+    outputs = _outputs(func, inputs)
+    differentiable = [k for k, o in enumerate(outputs) if o._requires_grad]
     try:
-        for i, out in enumerate(outputs):
-            analytical = _analytical(out, wrt)
+        if not differentiable:
+            _check_no_gradient(func, inputs, wrt, eps, outputs)
+        for i, k in enumerate(differentiable):   # i counts the outputs that require grad
+            analytical = _analytical(outputs[k], wrt)
             for j, t in enumerate(wrt):
-                numerical = _numerical(func, inputs, t, i, eps, out._data.dtype)
+                numerical = _numerical(func, inputs, t, k, eps, outputs[k]._data.dtype)
                 if not np.allclose(analytical[j], numerical, rtol=rtol, atol=atol):
                     raise GradcheckError(f"Jacobian mismatch for output {i} with respect to "
                                          f"input {j},\nnumerical:{_wrap(numerical)!r}\n"
@@ -50,6 +53,14 @@ def gradcheck(func, inputs, *, eps=1e-06, atol=1e-05, rtol=0.001, raise_exceptio
             raise
         return False
     return True
+
+
+def _check_no_gradient(func, inputs, wrt, eps, outputs):
+    """No output requires grad: then none may change when an input moves."""
+    for t in wrt:
+        for k, out in enumerate(outputs):
+            if np.any(_numerical(func, inputs, t, k, eps, np.float64) != 0):
+                raise GradcheckError("Numerical gradient for function expected to be zero")
 
 
 def gradgradcheck(func, inputs, grad_outputs=None, **kwargs):

@@ -656,3 +656,12 @@ x = torch.tensor([1., 2.], requires_grad=True)
 y = Cube.apply(x, 2.0); print(y)
 y.sum().backward(); print(x.grad)
 with torch.no_grad(): print(Cube.apply(x, 1.0))
+
+# %% gradcheck-outputs-without-grad
+import torch
+from torch.autograd import gradcheck
+x = torch.tensor([1., 2.], dtype=torch.float64, requires_grad=True)
+print(gradcheck(lambda t: torch.ones(2, dtype=torch.float64), (x,)))
+print(gradcheck(lambda t: (t * 2, t.argmax()), (x,)), gradcheck(lambda t: [t * 2, t * 3], (x,)))
+print(x._version)
+gradcheck(lambda t: t.detach() * 2, (x,))
