@@ -45,12 +45,15 @@ def update(self, twin, *operands, write=None):
     if not _recording(self, operands):
         if write is None:
             with grad_mode.no_grad():
-                np.copyto(self._data, twin(self)._data, casting="unsafe")
+                new = twin(self)
+            _check_dtype(self, new._data.dtype)
+            np.copyto(self._data, new._data, casting="unsafe")
         else:
             write(self._data)
         _changed(self)
         return self
     new = twin(_snapshot(self))
+    _check_dtype(self, new._data.dtype)
     if write is None:
         np.copyto(self._data, new._data, casting="unsafe")
     else:
@@ -203,9 +206,12 @@ def _check_result(self, other, floating=False):
     casts to self's dtype (a float result cannot go into an integer tensor)."""
     if isinstance(other, Tensor) and other._data.shape != self._data.shape:
         _check_fits(self, other)
-    a, _ = _operands(self, other, floating)
-    if _dtypes.category(a.dtype) > _dtypes.category(self._data.dtype):
-        raise RuntimeError(f"result type {_dtypes.from_numpy_dtype(a.dtype)._legacy[:-6]} "
+    _check_dtype(self, _operands(self, other, floating)[0].dtype)
+
+
+def _check_dtype(self, result):
+    if _dtypes.category(result) > _dtypes.category(self._data.dtype):
+        raise RuntimeError(f"result type {_dtypes.from_numpy_dtype(result)._legacy[:-6]} "
                            f"can't be cast to the desired output type "
                            f"{self.dtype._legacy[:-6]}")
 
@@ -270,8 +276,15 @@ def div_(self, other):
     return update(self, lambda t: t / other, other)
 
 
-def relu_(self):
-    return update(self, lambda t: t.relu())
+def _pointwise(name):
+    """In place, the op `name` with no operand (exp_, tanh_, ...): its Node is the op's own."""
+    def method(self):
+        return update(self, lambda t: getattr(t, name)())
+    return method
+
+
+def pow_(self, exponent):
+    return update(self, lambda t: t ** exponent, exponent)
 
 
 def clamp_(self, min=None, max=None):
@@ -339,8 +352,11 @@ def setitem(self, index, value):
         _move(self, _as_strided(base, self))
 
 
-for _name, _method in {"add_": add_, "sub_": sub_, "mul_": mul_, "div_": div_, "relu_": relu_,
+for _name, _method in {"add_": add_, "sub_": sub_, "mul_": mul_, "div_": div_, "pow_": pow_,
                        "clamp_": clamp_, "clip_": clamp_, "zero_": zero_, "fill_": fill_,
                        "copy_": copy_, "__setitem__": setitem, "__iadd__": add_,
-                       "__isub__": sub_, "__imul__": mul_, "__itruediv__": div_}.items():
+                       "__isub__": sub_, "__imul__": mul_, "__itruediv__": div_,
+                       "__ipow__": pow_}.items():
     setattr(Tensor, _name, _method)
+for _name in ("relu", "exp", "log", "sqrt", "abs", "__neg__", "sigmoid", "tanh", "reciprocal"):
+    setattr(Tensor, _name.strip("_") + "_", silent(_pointwise(_name)))

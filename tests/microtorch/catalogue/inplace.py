@@ -399,3 +399,25 @@ try:
 except IndexError as e:
     print(e)
 t[0:2] = [1., 2.]
+
+# %% pointwise-inplace-ops
+import torch
+x = torch.tensor([0.5, 2.], requires_grad=True)
+for name in ("exp_", "log_", "sqrt_", "abs_", "neg_", "sigmoid_", "tanh_", "reciprocal_", "relu_"):
+    y = x * 1
+    getattr(y, name)()
+    print(name, y.grad_fn.name(), y)
+y = x * 1
+y.pow_(2)
+y **= x
+print(y.grad_fn.name(), y)
+y.sum().backward()
+print(x.grad)
+t = torch.tensor([1., 4.])
+print(t.sqrt_(), t.neg_().abs_(), t._version)
+
+# %% pointwise-inplace-on-integers
+import torch
+t = torch.tensor([-1, 2])
+print(t.abs_(), t.neg_(), t.pow_(2))
+t.exp_()
