@@ -23,7 +23,7 @@ import warnings
 import numpy as np
 
 from .. import grad_mode
-from .._errors import INFERENCE_SAVED, freed_graph, module_getattr
+from .._errors import INFERENCE_SAVED, freed_graph, module_getattr, unsupported
 from .._tensor import Tensor, _wrap
 from ..engine import Node, _unbroadcast
 
@@ -48,6 +48,9 @@ class FunctionCtx:
 
     def mark_non_differentiable(self, *tensors):
         self._non_differentiable = {id(t) for t in tensors}
+
+    def mark_dirty(self, *tensors):
+        raise unsupported("ctx.mark_dirty (a custom Function that changes its inputs in place)")
 
     def set_materialize_grads(self, value):
         """False: backward receives None (not zeros) for outputs that got no gradient."""

@@ -34,3 +34,19 @@ print(torch.autograd.functional.vjp(lambda t: t.sum(), torch.ones(3), strict=Tru
 # %% functional-hessian
 import torch
 print(torch.autograd.functional.hessian(lambda t: (t ** 3).sum(), torch.ones(2)))
+
+# %% function-mark-dirty
+import torch
+
+class AddOneInPlace(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        x.add_(1)
+        ctx.mark_dirty(x)
+        return x
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad
+
+print(AddOneInPlace.apply(torch.ones(2, requires_grad=True) * 1))
