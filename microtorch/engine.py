@@ -23,7 +23,9 @@ Two details make the result match PyTorch:
   (_inplace.py changes tensors in place, and moves a changed tensor onto the op's new Node).
 
 The graph holds no reference cycles: a Tensor points to its Node, a Node to the Nodes and leaves
-of its inputs, never back to the Tensor it produced. Dropping the loss frees the graph at once.
+of its inputs, never back to the Tensor it produced. Dropping the loss frees the graph at once
+(only an op that saves its own result as a tensor, like `y.mul_(y)` or a custom Function that
+saves its output, makes a cycle, which Python's collector frees later).
 """
 import weakref
 
