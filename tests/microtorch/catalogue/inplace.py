@@ -421,3 +421,14 @@ import torch
 t = torch.tensor([-1, 2])
 print(t.abs_(), t.neg_(), t.pow_(2))
 t.exp_()
+
+# %% augmented-assignment-through-indexing
+import torch
+x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+y = x * 1
+y[0] += 1
+y[:, 1] *= x[:, 0]
+y[1, 1] -= y[0, 0]
+print(y, y.grad_fn.name(), y._version)
+(y * torch.tensor([[1., 2.], [3., 4.]])).sum().backward()
+print(x.grad)
