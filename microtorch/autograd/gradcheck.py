@@ -48,11 +48,21 @@ def gradcheck(func, inputs, *, eps=1e-06, atol=1e-05, rtol=0.001, raise_exceptio
                     raise GradcheckError(f"Jacobian mismatch for output {i} with respect to "
                                          f"input {j},\nnumerical:{_wrap(numerical)!r}\n"
                                          f"analytical:{_wrap(analytical[j])!r}\n")
+        if differentiable:
+            _check_linear([outputs[k] for k in differentiable], wrt)
     except GradcheckError:
         if raise_exception:
             raise
         return False
     return True
+
+
+def _check_linear(outputs, wrt):
+    """Backward is linear in the output's gradient: a zero gradient must give zero."""
+    zeros = [_wrap(np.zeros_like(o._data)) for o in outputs]
+    found = grad(outputs, wrt, zeros, retain_graph=True, allow_unused=True)
+    if any(g is not None and np.any(g._data != 0) for g in found):
+        raise GradcheckError("backward not multiplied by grad_output")
 
 
 def _check_no_gradient(func, inputs, wrt, eps, outputs):

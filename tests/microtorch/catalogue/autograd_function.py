@@ -665,3 +665,19 @@ print(gradcheck(lambda t: torch.ones(2, dtype=torch.float64), (x,)))
 print(gradcheck(lambda t: (t * 2, t.argmax()), (x,)), gradcheck(lambda t: [t * 2, t * 3], (x,)))
 print(x._version)
 gradcheck(lambda t: t.detach() * 2, (x,))
+
+# %% gradcheck-backward-not-linear
+import torch
+
+class Offset(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad * 2 + 1e-3
+
+x = torch.tensor([1., 2.], dtype=torch.float64, requires_grad=True)
+print(torch.autograd.gradcheck(Offset.apply, (x,), raise_exception=False))
+torch.autograd.gradcheck(Offset.apply, (x,))
