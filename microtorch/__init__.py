@@ -38,7 +38,7 @@ def numel(input):
     return input.numel()
 
 
-from . import autograd, linalg, nn, optim, utils, viz   # noqa: E402  (they import the names above)
+from . import _inplace, autograd, linalg, nn, optim, utils, viz   # noqa: E402  (they import the names above)
 from .serialization import load, save   # noqa: E402  (it pickles nn.Parameter)
 
 refuse_missing_modules()   # `import torch.utils` names what is missing

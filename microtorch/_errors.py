@@ -48,9 +48,8 @@ def freed_graph():
 def modified_in_place(type_name, shape, producer, now, expected):
     """A saved value changed in place between forward and backward (its version moved on)."""
     what = f"[torch.{type_name} {list(shape)}]"
-    if producer is not None:
-        name = producer.__name__ if isinstance(producer, type) else type(producer).__name__
-        what += f", which is output 0 of {re.sub(r'Backward[0-9]+$', '', name)},"
+    if producer is not None:   # the name of the Node whose output it is
+        what += f", which is output 0 of {re.sub(r'Backward[0-9]+$', '', producer)},"
     return RuntimeError(
         "one of the variables needed for gradient computation has been modified by an "
         f"inplace operation: {what} is at version {now}; expected version "

@@ -2,9 +2,9 @@
 
 Storage (`_data`), the gradient (`.grad`), hooks, views sharing memory and a version counter,
 and every method that computes without recording a graph (sizes, conversions, comparisons,
-printing, in-place updates). The methods that do record one (arithmetic, reductions, shape ops,
-indexing, `backward`) are written in ops.py and engine.py and bound onto Tensor by ops.py's
-table: this module must not import them, since they make Tensors.
+printing). The methods that do record one (arithmetic, reductions, shape ops, indexing,
+`backward`) are written in ops.py and engine.py and bound onto Tensor by ops.py's table, the
+in-place updates by _inplace.py: this module must not import them, since they make Tensors.
 """
 import warnings
 import weakref
@@ -14,8 +14,7 @@ import numpy as np
 from . import _dtypes, _printing, grad_mode, random
 from ._checks import _axes, _broadcasting, _dim
 from ._dtypes import result_dtype
-from ._errors import INFERENCE_INPLACE, NON_LEAF_GRAD, unsupported
-from ._silent import silent
+from ._errors import NON_LEAF_GRAD, unsupported
 
 
 class Size(tuple):
@@ -166,17 +165,34 @@ def _wrap(data, cls=None):
     t._requires_grad = False
     t.grad_fn = None
     t._grad = None
-    t._version = [0]
+    t._counter = [0]
     t._extras = {"inference": True} if grad_mode._inference else None
     return t
 
 
 def _share_memory(view, base):
-    """Mark `view` as a view of `base`: one version counter, and in-place changes to a view of a
-    leaf that requires grad are refused as PyTorch refuses them."""
-    view._version = base._version
-    if base._requires_grad and base.grad_fn is None and view.grad_fn is not None:
-        view._extras = {"view_of_leaf": True}
+    """`view` shares `base`'s memory: one version counter, and a reference to the tensor that
+    owns the memory, whose graph an in-place change of the view must update (_inplace.py). Such
+    a change is refused on a view of a leaf that requires grad, and on a view made under no_grad
+    of a tensor that requires grad, as PyTorch refuses them."""
+    view._counter = base._counter
+    if base.is_inference():
+        view._extras_dict()["inference"] = True
+    root = _base(base)
+    if not grad_mode._enabled and root._requires_grad:
+        view._extras_dict()["view_no_grad"] = True
+    elif root._requires_grad and root.grad_fn is None:
+        view._extras_dict()["view_of_leaf"] = True
+    else:
+        view._extras_dict()["base"] = root
+        if root.grad_fn is not None:   # only then can the view's Node go stale
+            root._extras_dict().setdefault("views", []).append(weakref.ref(view))
+
+
+def _base(t):
+    """The tensor that owns t's memory: t itself, unless t is a view."""
+    base = t._extras.get("base") if t._extras else None
+    return t if base is None else base
 
 
 def _comparison(np_op):
@@ -190,11 +206,11 @@ class Tensor:
     """An n-dimensional array that can record how it was computed.
 
     `_data` is the NumPy array holding the values; `grad_fn` the Node that produced it (None for
-    a leaf); `_grad` the accumulated gradient (a Tensor or None); `_version` a one-element list,
+    a leaf); `_grad` the accumulated gradient (a Tensor or None); `_counter` a one-element list,
     shared with views of the same memory, counting in-place changes.
     """
 
-    __slots__ = ("_data", "_requires_grad", "grad_fn", "_grad", "_version", "_extras",
+    __slots__ = ("_data", "_requires_grad", "grad_fn", "_grad", "_counter", "_extras",
                  "__weakref__")
 
     def __new__(cls, *args):
@@ -237,6 +253,13 @@ class Tensor:
     def is_inference(self):
         """Made under inference_mode: such a tensor can never be saved for backward."""
         return bool(self._extras and self._extras.get("inference"))
+
+    @property
+    def _version(self):
+        """How many in-place changes this memory has seen (views share the counter)."""
+        if self.is_inference():
+            raise RuntimeError("Inference tensors do not track version counter.")
+        return self._counter[0]
 
     @property
     def is_leaf(self):
@@ -282,7 +305,7 @@ class Tensor:
     def data(self):
         """The same memory as a new leaf that does not require grad. In-place changes through it
         are invisible to autograd (it has its own version counter): prefer `no_grad()`."""
-        return _wrap(self._data)
+        return self._alias()
 
     @data.setter
     def data(self, value):
@@ -291,8 +314,15 @@ class Tensor:
     # --- leaving the graph ------------------------------------------------------------------
     def detach(self):
         """The same values and memory, cut off from the graph (a new leaf)."""
+        t = self._alias()
+        t._counter = self._counter   # one memory, one version counter
+        return t
+
+    def _alias(self):
+        """A new leaf on the same memory; an inference tensor's alias is one too."""
         t = _wrap(self._data)
-        t._version = self._version   # one memory, one version counter
+        if self.is_inference():
+            t._extras = {"inference": True}
         return t
 
 
@@ -466,83 +496,6 @@ class Tensor:
 
     def type_as(self, other):
         return self.to(other.dtype)
-
-    def __setitem__(self, index, value):
-        if grad_mode._enabled and self._requires_grad and self.grad_fn is None:
-            raise RuntimeError("a view of a leaf Variable that requires grad is being used in an "
-                               "in-place operation.")
-        self._check_inplace(value)
-        idx, _ = index_to_numpy(index)
-        self._data[idx] = value._data if isinstance(value, Tensor) else value
-        self._version[0] += 1
-
-    def _check_inplace(self, other=None):
-        if self._extras and self._extras.get("inference") and not grad_mode._inference:
-            raise RuntimeError(INFERENCE_INPLACE)
-        if not grad_mode._enabled:
-            return
-        if self._requires_grad and self.grad_fn is None:
-            raise RuntimeError(
-                "a leaf Variable that requires grad is being used in an in-place operation.")
-        if self._extras and self._extras.get("view_of_leaf"):
-            raise RuntimeError("a view of a leaf Variable that requires grad is being used in an "
-                               "in-place operation.")
-        if self._requires_grad or (isinstance(other, Tensor) and other._requires_grad):
-            raise unsupported("in-place operations on tensors that are part of a graph "
-                              "(use the out-of-place op, e.g. y = y + 1)")
-
-    @silent
-    def _inplace(self, np_op, other):
-        self._check_inplace(other)
-        a, b = _operands(self, other)
-        if _dtypes.category(a.dtype) > _dtypes.category(self._data.dtype):
-            raise RuntimeError(f"result type {_dtypes.from_numpy_dtype(a.dtype)._legacy[:-6]} "
-                               f"can't be cast to the desired output type "
-                               f"{self.dtype._legacy[:-6]}")
-        np_op(self._data, b, out=self._data, casting="unsafe")
-        self._version[0] += 1
-        return self
-
-    @silent
-    def add_(self, other, alpha=1):
-        if alpha == 1 or not isinstance(other, Tensor) or self._data.dtype.kind != "f":
-            return self._inplace(np.add, other if alpha == 1 else other * alpha)
-        self._check_inplace(other)
-        axpy_(self._data, alpha, other._data)
-        self._version[0] += 1
-        return self
-
-    def sub_(self, other, alpha=1):
-        return self.add_(other, -alpha) if isinstance(other, Tensor) else self.add_(-other * alpha)
-
-    def mul_(self, other):
-        return self._inplace(np.multiply, other)
-
-    def div_(self, other):
-        return self._inplace(np.divide, other)
-
-    __iadd__ = add_
-
-    __isub__ = sub_
-
-    __imul__ = mul_
-
-    __itruediv__ = div_
-
-    def zero_(self):
-        return self.fill_(0)
-
-    def fill_(self, value):
-        self._check_inplace(value)
-        self._data[...] = value._data if isinstance(value, Tensor) else value
-        self._version[0] += 1
-        return self
-
-    def copy_(self, src):
-        self._check_inplace(src)
-        self._data[...] = src._data if isinstance(src, Tensor) else src
-        self._version[0] += 1
-        return self
 
     def uniform_(self, a=0.0, b=1.0):
         return self.copy_(_wrap(random.generator().uniform(a, b, self._data.shape)))

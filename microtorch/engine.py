@@ -19,10 +19,13 @@ Two details make the result match PyTorch:
 * Broadcasting copies an input along some dimensions, so its gradient is the sum of the output's
   gradient over those dimensions (`_unbroadcast`).
 * A Node keeps what its backward needs ("saved tensors") only until the first backward, unless
-  `retain_graph=True`; an in-place change to a saved tensor is caught by its version counter.
+  `retain_graph=True`; an in-place change to a saved tensor is caught by its version counter
+  (_inplace.py changes tensors in place, and moves a changed tensor onto the op's new Node).
 
 The graph holds no reference cycles: a Tensor points to its Node, a Node to the Nodes and leaves
-of its inputs, never back to the Tensor it produced. Dropping the loss frees the graph at once.
+of its inputs, never back to the Tensor it produced. Dropping the loss frees the graph at once
+(only an op that saves its own result as a tensor, like `y.mul_(y)` or a custom Function that
+saves its output, makes a cycle, which Python's collector frees later).
 """
 import weakref
 
@@ -67,8 +70,9 @@ def _node_type(name):
     """The Node subclass called `name`, made on first use, so that `type(y.grad_fn).__name__`
     is PyTorch's name for the op's backward."""
     node_type = _node_types.get(name)
-    if node_type is None:
-        node_type = _node_types[name] = type(name, (Node,), {"__slots__": ()})
+    if node_type is None:   # "torch::autograd::CopySlices" is the class CopySlices
+        node_type = _node_types[name] = type(name.rpartition("::")[2], (Node,),
+                                             {"__slots__": (), "name": lambda self: name})
     return node_type
 
 
@@ -121,7 +125,7 @@ def _op(data, name, backward, inputs, saves=(), saves_output=False):
             recording = True
         else:
             edges.append(None)
-    if not recording:
+    if not recording or out._data.dtype.kind != "f":   # integers and bools have no gradient
         return out
     try:
         node = _node_types[name]()
@@ -136,9 +140,9 @@ def _op(data, name, backward, inputs, saves=(), saves_output=False):
             if isinstance(t, Tensor):   # skips None and Python numbers
                 if t._extras is not None and t._extras.get("inference"):
                     raise RuntimeError(INFERENCE_SAVED)
-                saved.append((t._version, t._version[0], t._data, t.grad_fn))
+                saved.append((t._counter, t._counter[0], t._data, t))
         if saves_output:
-            saved.append((out._version, 0, out._data, type(node)))
+            saved.append((out._counter, 0, out._data, name))
     node._saved = saved
     node._shape = out._data.shape
     node._hooks = node._retain = node._grad = None
@@ -206,6 +210,8 @@ def _walk(roots, seeds, retain_graph, inputs=None):
             if saved is not None:   # check what the rule saved is unchanged, then let it go
                 for counter, version, data, producer in saved:
                     if counter[0] != version:   # changed in place since it was saved
+                        if isinstance(producer, Tensor):   # named by its grad_fn now, as PyTorch
+                            producer = producer.grad_fn and producer.grad_fn.name()
                         raise modified_in_place(_dtypes.from_numpy_dtype(data.dtype)._legacy,
                                                 data.shape, producer, counter[0], version)
                 if not retain_graph:

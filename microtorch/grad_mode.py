@@ -43,14 +43,23 @@ class _Mode:
     _args = ()
 
 
-class no_grad(_Mode):
+class _NoParamMode(_Mode):
+    """One that also decorates without parentheses: `@torch.no_grad` as `@torch.no_grad()`."""
+
+    def __new__(cls, orig_func=None):
+        if orig_func is None:
+            return super().__new__(cls)
+        return cls()(orig_func)
+
+
+class no_grad(_NoParamMode):
     """Inside `with no_grad():` ops record nothing: results have no grad_fn."""
 
     def _switches(self):
         return False, _inference
 
 
-class enable_grad(_Mode):
+class enable_grad(_NoParamMode):
     def _switches(self):
         return True, _inference
 
@@ -58,6 +67,11 @@ class enable_grad(_Mode):
 class inference_mode(_Mode):
     """Like no_grad, and every tensor made inside is an inference tensor. `inference_mode(False)`
     switches it off again inside an outer one."""
+
+    def __new__(cls, mode=True):
+        if isinstance(mode, bool):
+            return super().__new__(cls)
+        return cls()(mode)   # used bare: @torch.inference_mode
 
     def __init__(self, mode=True):
         self._args = (mode,)

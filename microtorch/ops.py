@@ -1237,28 +1237,6 @@ def masked_fill(self, mask, value):
     return _op(out, "MaskedFillBackward0", backward, (self, None), saves=(None,))
 
 
-def _in_place(out_of_place, type_name=lambda d: d._legacy[:-6]):
-    """The in-place form of an op (scatter_, masked_fill_, //=): the op's checks and result,
-    written into self's memory. `type_name` spells self's dtype in the casting error."""
-    def method(self, *args, **kwargs):
-        needs_grad = [a for a in (*args, *kwargs.values())
-                      if isinstance(a, Tensor) and a._requires_grad]
-        self._check_inplace(needs_grad[0] if needs_grad else None)
-        out = out_of_place(self, *args, **kwargs)._data
-        if _dtypes.category(out.dtype) > _dtypes.category(self._data.dtype):
-            raise RuntimeError(f"result type {_dtypes.from_numpy_dtype(out.dtype)._legacy[:-6]} "
-                               f"can't be cast to the desired output type "
-                               f"{type_name(self.dtype)}")
-        if out.shape != self._data.shape:
-            raise RuntimeError(f"output with shape {list(self._data.shape)} doesn't match the "
-                               f"broadcast shape {list(out.shape)}")
-        self._data[...] = out
-        self._version[0] += 1
-        return self
-    method.__name__ = out_of_place.__name__ + "_"
-    return method
-
-
 # --- more products: dot, bmm, einsum --------------------------------------------------------------
 def dot(self, other):
     _expect(other, Tensor, "dot", "tensor", 2)
@@ -1580,11 +1558,10 @@ SILENT.update({
 })
 PLAIN.update({
     "square": square, "maximum": maximum, "minimum": minimum, "sort": sort, "argsort": argsort,
-    "topk": topk, "gather": gather, "scatter": scatter, "scatter_": _in_place(scatter),
-    "masked_fill": masked_fill, "masked_fill_": _in_place(masked_fill), "expand": expand,
+    "topk": topk, "gather": gather, "scatter": scatter,
+    "masked_fill": masked_fill, "expand": expand,
     "expand_as": expand_as, "repeat": repeat, "flip": flip, "split": split, "chunk": chunk,
-    "diag": diag, "__ifloordiv__": _in_place(floor_divide), "__imod__": _in_place(remainder),
-    "clamp_": _in_place(clamp, lambda d: C_NAMES[d.name]), "detach_": detach_,
+    "diag": diag, "detach_": detach_,
 })
 for _name, _function in SILENT.items():
     setattr(Tensor, _name, silent(_function))

@@ -16,7 +16,7 @@ class Parameter(Tensor):
             raise RuntimeError("Only Tensors of floating point and complex dtype can require "
                                "gradients")
         p = _wrap(data._data, cls)
-        p._version = data._version
+        p._counter = data._counter
         p._requires_grad = bool(requires_grad)
         return p
 

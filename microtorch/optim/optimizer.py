@@ -187,7 +187,7 @@ class PerParameter(Optimizer):
                     if group["maximize"]:   # (an array even when 0-d: updates write into copies of it)
                         grad = np.negative(grad, out=np.empty_like(grad))
                     self._update(p, grad, group)
-                    p._version[0] += 1
+                    p._counter[0] += 1
         return loss
 
     def _update(self, p, grad, group):

@@ -1,5 +1,4 @@
 """Activation layers: thin Modules around the functions of nn.functional."""
-from ..._errors import unsupported
 from .. import functional as F
 from .module import Module
 
@@ -7,12 +6,13 @@ from .module import Module
 class ReLU(Module):
     def __init__(self, inplace=False):
         super().__init__()
-        if inplace:
-            raise unsupported("ReLU(inplace=True)")
         self.inplace = inplace
 
     def forward(self, input):
-        return input.relu()
+        return input.relu_() if self.inplace else input.relu()
+
+    def extra_repr(self):
+        return "inplace=True" if self.inplace else ""
 
 
 class Sigmoid(Module):

@@ -11,10 +11,6 @@ print(x.grad)
 import torch.nn as nn
 print(nn.Conv2d(1, 4, kernel_size=3))
 
-# %% relu-inplace-module
-import torch.nn as nn
-print(nn.ReLU(inplace=True))
-
 # %% label-smoothing
 import torch
 import torch.nn.functional as F
