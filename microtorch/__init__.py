@@ -9,6 +9,7 @@ from ._creation import (arange, as_tensor, empty, eye, from_numpy, full, full_li
                         tensor, zeros, zeros_like)
 from ._dtypes import dtype
 from ._errors import module_getattr, refuse_missing_modules
+from ._numpy_names import accept_numpy_names
 from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,
                         no_grad, set_grad_enabled)
 from .ops import TORCH_FUNCTIONS
@@ -23,6 +24,7 @@ int64 = long = _dtypes.int64
 int32 = int = _dtypes.int32
 bool = _dtypes.bool_
 
+accept_numpy_names(Tensor, TORCH_FUNCTIONS)
 globals().update(TORCH_FUNCTIONS)
 
 
@@ -38,7 +40,7 @@ def numel(input):
     return input.numel()
 
 
-from . import autograd, nn, optim, viz   # noqa: E402  (they import the names above)
+from . import autograd, backends, cuda, nn, optim, viz   # noqa: E402  (they import the names above)
 
 refuse_missing_modules()   # `import torch.utils` names what is missing
 __getattr__ = module_getattr("torch")

@@ -5,8 +5,7 @@ import warnings
 import numpy as np
 
 from . import _dtypes, random
-from ._errors import unsupported
-from ._tensor import Tensor, _wrap
+from ._tensor import Tensor, _wrap, check_device
 
 def _finish(data, requires_grad):
     t = _wrap(data)
@@ -20,11 +19,6 @@ def _finish(data, requires_grad):
 
 def _np_dtype(dtype, default=np.float32):
     return np.dtype(default) if dtype is None else _dtypes.to_numpy(dtype)
-
-
-def _check_device(device):
-    if device is not None and str(device) != "cpu":
-        raise unsupported(f"device {device!r} (microtorch runs on the CPU only)")
 
 
 def _plain(data, depth=0, shape=None):
@@ -51,10 +45,16 @@ def _plain(data, depth=0, shape=None):
     raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
 
 
+def _beyond_int64(array):
+    """NumPy holds Python ints past int64's range as uint64 or as objects; PyTorch refuses them."""
+    return array.dtype.kind == "u" or (array.dtype.kind == "O" and all(
+        isinstance(v, int) for v in array.flat))
+
+
 def tensor(data, dtype=None, device=None, requires_grad=False):
     """A new tensor holding a copy of `data`. Python floats become float32, ints int64, bools
     bool, as in PyTorch; a NumPy array keeps its dtype."""
-    _check_device(device)
+    check_device(device)
     if isinstance(data, Tensor):
         warnings.warn(
             "To copy construct from a tensor, it is recommended to use sourceTensor.detach()."
@@ -66,6 +66,10 @@ def tensor(data, dtype=None, device=None, requires_grad=False):
         array = data.copy()
     else:
         array = np.array(_plain(data))
+        if _beyond_int64(array):
+            if dtype is None or not _dtypes.as_dtype(dtype).is_floating_point:
+                raise ValueError("Overflow when unpacking long long")
+            array = array.astype(np.float64)
         kind = array.dtype.kind
         if kind not in "fiub":
             raise TypeError(f"new(): invalid data type '{array.dtype}'")
@@ -77,7 +81,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False):
 
 
 def as_tensor(data, dtype=None, device=None):
-    if isinstance(data, Tensor) and (dtype is None or dtype.np == data._data.dtype):
+    if isinstance(data, Tensor) and (dtype is None or _dtypes.to_numpy(dtype) == data._data.dtype):
         return data
     if isinstance(data, np.ndarray) and (dtype is None or _dtypes.to_numpy(dtype) == data.dtype):
         return from_numpy(data)
@@ -99,12 +103,12 @@ def _size(size):
 
 
 def zeros(*size, dtype=None, device=None, requires_grad=False):
-    _check_device(device)
+    check_device(device)
     return _finish(np.zeros(_size(size), dtype=_np_dtype(dtype)), requires_grad)
 
 
 def ones(*size, dtype=None, device=None, requires_grad=False):
-    _check_device(device)
+    check_device(device)
     return _finish(np.ones(_size(size), dtype=_np_dtype(dtype)), requires_grad)
 
 
@@ -113,7 +117,7 @@ def empty(*size, dtype=None, device=None, requires_grad=False):
 
 
 def full(size, fill_value, dtype=None, device=None, requires_grad=False):
-    _check_device(device)
+    check_device(device)
     if dtype is None:
         dtype = (_dtypes.bool_ if isinstance(fill_value, bool) else
                  _dtypes.int64 if isinstance(fill_value, numbers.Integral) else _dtypes.float32)
@@ -138,7 +142,7 @@ def eye(n, m=None, dtype=None, requires_grad=False):
 
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
     """start, start+step, ... up to but excluding end. Integers give int64, any float float32."""
-    _check_device(device)
+    check_device(device)
     if end is None:
         start, end = 0, start
     if step == 0:
@@ -158,7 +162,7 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
     """`steps` evenly spaced values from start to end inclusive, computed from both ends as
     PyTorch does so that the last value is exactly `end`."""
-    _check_device(device)
+    check_device(device)
     steps = int(steps)
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")

@@ -53,17 +53,31 @@ def from_numpy_dtype(np_dtype):
         raise unsupported(f"tensors of NumPy dtype {np_dtype}") from None
 
 
-def to_numpy(d):
-    """Accept a microtorch dtype or anything NumPy understands; return the NumPy dtype."""
+def by_legacy_name(name):
+    """The dtype of a legacy type name, "torch.FloatTensor"."""
+    for d in ALL:
+        if name == "torch." + d._legacy:
+            return d
+    raise ValueError(f"invalid type: '{name}'")
+
+
+def as_dtype(d):
+    """The dtype a `dtype=` argument names: a torch dtype, or Python's float, int or bool, which
+    PyTorch reads as float64, int64 and bool."""
     if isinstance(d, dtype):
-        return d.np
-    if d is float:
-        return float32.np
-    if d is int:
-        return int64.np
-    if d is bool:
-        return bool_.np
-    return from_numpy_dtype(np.dtype(d)).np
+        return d
+    python = {float: float64, int: int64, bool: bool_}.get(d)
+    if python is None:
+        raise unsupported(f"dtype={d!r} (give a torch dtype such as torch.float32)")
+    return python
+
+
+def is_dtype(d):
+    return isinstance(d, dtype) or d in (float, int, bool)
+
+
+def to_numpy(d):
+    return as_dtype(d).np
 
 
 def _category(rank):

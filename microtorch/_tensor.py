@@ -13,41 +13,105 @@ import numpy as np
 
 from . import _dtypes, _printing, grad_mode, random
 from ._checks import _axes, _broadcasting, _dim
-from ._dtypes import result_dtype
+from ._dtypes import C_NAMES, result_dtype
 from ._errors import INFERENCE_INPLACE, NON_LEAF_GRAD, unsupported
 from ._silent import silent
 
 
 class Size(tuple):
-    """A tensor's shape: a tuple that prints as `torch.Size([2, 3])`."""
+    """A tensor's shape: a tuple that prints as `torch.Size([2, 3])`. Slicing, `+` and `*` keep
+    it a Size, as in PyTorch; `==` compares with any tuple."""
+
+    def __new__(cls, sizes=()):
+        sizes = tuple(sizes)
+        for i, s in enumerate(sizes):
+            if not isinstance(s, (int, np.integer)) and not (isinstance(s, Tensor) and s.numel() == 1
+                                                             and not s.is_floating_point()):
+                raise TypeError(f"torch.Size() takes an iterable of 'int' (item {i} is "
+                                f"'{type(s).__name__}')")
+        return super().__new__(cls, (int(s) for s in sizes))
 
     def __repr__(self):
         return f"torch.Size({list(self)})"
+
+    def __getitem__(self, index):
+        item = tuple.__getitem__(self, index)
+        return _size(item) if isinstance(index, slice) else item
+
+    def __add__(self, other):
+        if not isinstance(other, tuple):
+            raise TypeError(f"can only concatenate tuple (not {type(other).__name__}) to "
+                            "torch.Size")
+        return _size(tuple(self) + other)
+
+    def __radd__(self, other):
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return _size(other + tuple(self))
+
+    def __mul__(self, n):
+        return _size(tuple(self) * n)
+
+    __rmul__ = __mul__
 
     def numel(self):
         return int(np.prod(self, dtype=np.int64))
 
 
-class device:
-    """Always the CPU: microtorch has no accelerators."""
-    __slots__ = ("type",)
+def _size(ints):
+    """A Size of ints already checked (a shape from NumPy): skips the constructor's checks."""
+    return tuple.__new__(Size, ints)
 
-    def __init__(self, type="cpu"):
-        if str(type) != "cpu":
-            raise unsupported(f"device {type!r} (microtorch runs on the CPU only)")
-        self.type = "cpu"
+
+# Every device type PyTorch's device strings may name, in the order its error lists them.
+_DEVICE_TYPES = ("cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ideep", "hip", "ve",
+                 "fpga", "maia", "xla", "lazy", "vulkan", "mps", "meta", "hpu", "mtia",
+                 "privateuseone")
+NO_CUDA = "Torch not compiled with CUDA enabled"
+
+
+class device:
+    """Where a tensor lives. microtorch computes on the CPU only: like a CPU-only build of
+    PyTorch it can name a CUDA device, but putting a tensor there fails (`check_device`)."""
+    __slots__ = ("type", "index")
+
+    def __init__(self, type, index=None):
+        if isinstance(type, device):
+            type, index = type.type, type.index
+        text = str(type)
+        type, _, number = text.partition(":")
+        if type not in _DEVICE_TYPES:
+            raise RuntimeError(f"Expected one of {', '.join(_DEVICE_TYPES)} device type at start "
+                               f"of device string: {text}")
+        if number:
+            if not number.isdigit():
+                raise RuntimeError(f"Invalid device string: '{text}'")
+            index = int(number)
+        if type not in ("cpu", "cuda"):
+            raise unsupported(f"device {text!r} (microtorch runs on the CPU only)")
+        self.type, self.index = type, index
 
     def __repr__(self):
-        return "device(type='cpu')"
+        index = "" if self.index is None else f", index={self.index}"
+        return f"device(type='{self.type}'{index})"
 
     def __str__(self):
-        return "cpu"
+        return self.type if self.index is None else f"{self.type}:{self.index}"
 
-    def __eq__(self, other):
-        return str(other) == "cpu"
+    def __eq__(self, other):   # as PyTorch: never equal to a string
+        return isinstance(other, device) and (self.type, self.index) == (other.type, other.index)
 
     def __hash__(self):
-        return hash("cpu")
+        return hash((self.type, self.index))
+
+
+CPU = device("cpu")
+
+
+def check_device(where):
+    """A device argument: None or the CPU; a CUDA device fails as on a CPU-only PyTorch."""
+    if where is not None and (where.type if isinstance(where, device) else device(where).type) != "cpu":
+        raise AssertionError(NO_CUDA)
 
 
 class _HookHandle:
@@ -92,6 +156,8 @@ def index_to_numpy(index):
         elif isinstance(i, (list, np.ndarray)):
             i = np.asarray(i)
             advanced = True
+        elif isinstance(i, slice) and i.step is not None and i.step < 0:
+            raise ValueError("step must be greater than zero")
         elif isinstance(i, (bool, np.bool_)):
             raise unsupported("indexing with a Python bool")
         elif not (isinstance(i, (int, np.integer, slice)) or i is None or i is Ellipsis):
@@ -103,6 +169,26 @@ def index_to_numpy(index):
             i = i.astype(np.int64, copy=False)
         out.append(i)
     return tuple(out), advanced
+
+
+def index_error(numpy_error, idx, shape):
+    """PyTorch's IndexError for an index (from index_to_numpy) that NumPy refused."""
+    spans = [i.ndim if isinstance(i, np.ndarray) and i.dtype == bool else
+             0 if i is None or i is Ellipsis else 1 for i in idx]
+    if sum(spans) > len(shape):
+        return IndexError(f"too many indices for tensor of dimension {len(shape)}")
+    dim = 0
+    for i, span in zip(idx, spans):
+        if i is Ellipsis:
+            dim += len(shape) - sum(spans)
+        elif span and isinstance(i, np.ndarray) and i.dtype == bool:
+            for k in range(span):
+                if i.shape[k] != shape[dim + k]:
+                    return IndexError(f"The shape of the mask {list(i.shape)} at index {k} does not "
+                                      f"match the shape of the indexed tensor {list(shape)} at index "
+                                      f"{dim + k}")
+        dim += span
+    return IndexError(str(numpy_error).replace("for axis", "for dimension"))
 
 
 def axpy_(y, alpha, x):
@@ -134,7 +220,9 @@ def _operands(self, other, floating=False):
             return a, other
         b = other
     elif isinstance(other, (np.generic, np.ndarray)):
-        b = other.item() if isinstance(other, np.generic) else other
+        # A NumPy scalar counts as a Python number; PyTorch reads np.bool_ as a float.
+        b = (float(other) if isinstance(other, np.bool_) else other.item()) \
+            if isinstance(other, np.generic) else other
         if isinstance(b, np.ndarray):
             _dtypes.from_numpy_dtype(b.dtype)
     else:
@@ -179,6 +267,26 @@ def _share_memory(view, base):
         view._extras = {"view_of_leaf": True}
 
 
+def _check_close(self, other, name):
+    """isclose/allclose take two tensors of one dtype (unlike `equal`, they do not promote)."""
+    if not isinstance(other, Tensor):
+        raise TypeError(f"{name}(): argument 'other' (position 2) must be Tensor, not "
+                        f"{type(other).__name__}")
+    if other._data.dtype != self._data.dtype:
+        raise RuntimeError(f"{self.dtype._legacy[:-6]} did not match {other.dtype._legacy[:-6]}")
+
+
+def reflected(method):
+    """`array op tensor` reaches the tensor's reflected method (NumPy defers to it); PyTorch
+    refuses a NumPy array there (TypeError), while a NumPy scalar counts as a number."""
+    def reflected_method(self, other):
+        if other.__class__ is np.ndarray:
+            return NotImplemented
+        return method(self, other)
+    reflected_method.__name__ = method.__name__
+    return reflected_method
+
+
 def _comparison(np_op):
     """An elementwise comparison operator: a bool tensor, never part of a graph."""
     def compare(self, other):
@@ -196,6 +304,9 @@ class Tensor:
 
     __slots__ = ("_data", "_requires_grad", "grad_fn", "_grad", "_version", "_extras",
                  "__weakref__")
+    # NumPy scalars and arrays defer to an operand of higher priority: `np.float64(2) * t` then
+    # calls t.__rmul__ and is a Tensor, as in PyTorch (else NumPy would answer with an array).
+    __array_priority__ = 1000
 
     def __new__(cls, *args):
         # The legacy constructor: torch.Tensor([1, 2]) or torch.Tensor(2, 3) make float32 tensors.
@@ -250,8 +361,23 @@ class Tensor:
 
     @grad.setter
     def grad(self, value):
-        if value is not None and tuple(value.shape) != self._data.shape:
-            raise RuntimeError("assigned grad has data of a different size")
+        if value is not None:
+            if not isinstance(value, Tensor):
+                raise TypeError("assigned grad expected to be a Tensor or None but got grad of "
+                                f"type {type(value).__name__}")
+            if value._data.dtype != self._data.dtype:
+                raise RuntimeError(
+                    f"attempting to assign a gradient with dtype '{C_NAMES[value.dtype.name]}' to a "
+                    f"tensor with grad_dtype '{self.dtype._legacy[:-6]}'. The gradient must match "
+                    "the tensor's grad_dtype (defaults to the tensor's dtype). You can set the "
+                    "tensor's grad_dtype attribute with a specific dtype, or None to allow any "
+                    "dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its "
+                    "gradient may break downstream systems that assume they match.")
+            if value._data.shape != self._data.shape:
+                raise RuntimeError(
+                    f"attempting to assign a gradient of size '{list(value.shape)}' to a tensor "
+                    f"of size '{list(self.shape)}'. Please ensure that the gradient and the tensor "
+                    "are the same size")
         self._grad = value
 
     @property
@@ -298,11 +424,11 @@ class Tensor:
 
     @property
     def shape(self):
-        return Size(self._data.shape)
+        return _size(self._data.shape)
 
     def size(self, dim=None):
         if dim is None:
-            return Size(self._data.shape)
+            return _size(self._data.shape)
         return self._data.shape[_dim(dim, self._data.ndim)]
 
     @property
@@ -321,11 +447,18 @@ class Tensor:
 
     @property
     def device(self):
-        return device("cpu")
+        return CPU
+
+    is_cuda = False
+    is_cpu = True
 
     def type(self, dtype=None):
         if dtype is None:
             return "torch." + self.dtype._legacy
+        if isinstance(dtype, str):   # the legacy name: x.type("torch.LongTensor")
+            dtype = _dtypes.by_legacy_name(dtype)
+        elif not isinstance(dtype, _dtypes.dtype):
+            raise ValueError(f"invalid type: '{getattr(dtype, '__name__', dtype)}'")
         return self.to(dtype)
 
     def is_floating_point(self):
@@ -379,7 +512,8 @@ class Tensor:
         return int(self._data)
 
     def __format__(self, spec):
-        if self._data.ndim == 0:
+        # As PyTorch: only a plain 0-d Tensor formats as its number (not a Parameter).
+        if self._data.ndim == 0 and type(self) is Tensor:
             return self.item().__format__(spec)
         return object.__format__(self, spec)
 
@@ -428,11 +562,14 @@ class Tensor:
         return self._data.shape == other._data.shape and bool((self._data == other._data).all())
 
     def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-        return bool(np.allclose(self._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
+        _check_close(self, other, "allclose")
+        return bool(self.isclose(other, rtol, atol, equal_nan)._data.all())
 
     def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-        return _wrap(np.isclose(self._data, _as_tensor(other)._data, rtol=rtol, atol=atol,
-                                equal_nan=equal_nan))
+        _check_close(self, other, "isclose")
+        return _wrap(_broadcasting(lambda a, b: np.isclose(a, b, rtol=rtol, atol=atol,
+                                                           equal_nan=equal_nan),
+                                   self._data, other._data))
 
     def argmax(self, dim=None, keepdim=False):
         return _arg_reduce(self, np.argmax, dim, keepdim)
@@ -470,13 +607,19 @@ class Tensor:
     def cpu(self):
         return self
 
+    def cuda(self, device=None):
+        raise AssertionError(NO_CUDA)
+
     def __setitem__(self, index, value):
         if grad_mode._enabled and self._requires_grad and self.grad_fn is None:
             raise RuntimeError("a view of a leaf Variable that requires grad is being used in an "
                                "in-place operation.")
         self._check_inplace(value)
         idx, _ = index_to_numpy(index)
-        self._data[idx] = value._data if isinstance(value, Tensor) else value
+        try:
+            self._data[idx] = value._data if isinstance(value, Tensor) else value
+        except IndexError as e:
+            raise index_error(e, idx, self._data.shape) from None
         self._version[0] += 1
 
     def _check_inplace(self, other=None):

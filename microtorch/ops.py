@@ -15,12 +15,13 @@ import numpy as np
 
 from . import _dtypes
 from ._checks import (_axes, _broadcast_error, _broadcasting, _check_cat, _check_cat_shapes,
-                      _check_matmul, _check_stack, _dim, _infer_shape, _permutation, _shape_arg)
+                      _check_matmul, _check_softmax, _check_stack, _dim, _infer_shape,
+                      _permutation, _shape_arg)
 from ._dtypes import result_dtype
 from ._errors import T_NOT_2D, unsupported
 from ._silent import loud, quiet, silent
-from ._tensor import (Tensor, _as_tensor, _operands, _share_memory, _wrap, index_to_numpy,
-                      return_type)
+from ._tensor import (Tensor, _as_tensor, _operands, _share_memory, _wrap, check_device,
+                      index_error, index_to_numpy, reflected, return_type)
 from .engine import _op, _unbroadcast, tensor_backward
 
 
@@ -322,6 +323,21 @@ def abs(self):
     return _op(np.abs(x), "AbsBackward0", backward, (self,), saves=(self,))
 
 
+def round(self, decimals=0):
+    """Round half to even (to `decimals` places): a step function, so the gradient is 0."""
+    x = self._data
+    if x.dtype.kind != "f":
+        if decimals:
+            raise NotImplementedError(f'"round_cpu" not implemented for '
+                                      f"'{self.dtype._legacy[:-6]}'")
+        return _wrap(x.copy())
+
+    def backward(g):
+        return (np.zeros_like(g),)
+    return _op(np.round(x, decimals), "RoundBackward1" if decimals else "RoundBackward0",
+               backward, (self,), saves=(None,))
+
+
 def clamp(self, min=None, max=None):
     """The gradient passes where min <= x <= max and is 0 where the value was clipped."""
     if min is None and max is None:
@@ -373,8 +389,9 @@ def tanh(self):
 
 def softmax(self, dim):
     """s_i = e**x_i / sum_j e**x_j. Backward: s * (g - sum(g * s)) along `dim`."""
-    x = _floating(self._data)
+    x = self._data
     axis = _dim(dim, x.ndim)
+    _check_softmax(x, axis, "softmax")
     e = _precise(np.exp, x - x.max(axis=axis, keepdims=True))
     y = e / e.sum(axis=axis, keepdims=True)
 
@@ -385,8 +402,9 @@ def softmax(self, dim):
 
 def log_softmax(self, dim):
     """x_i - log sum_j e**x_j, computed stably. Backward: g - softmax * sum(g) along `dim`."""
-    x = _floating(self._data)
+    x = self._data
     axis = _dim(dim, x.ndim)
+    _check_softmax(x, axis, "log_softmax")
     shifted = x - x.max(axis=axis, keepdims=True)
     y = shifted - _precise(np.log, _precise(np.exp, shifted).sum(axis=axis, keepdims=True))
 
@@ -540,19 +558,20 @@ def clone(self):
 def to(self, *args, dtype=None, device=None):
     """Convert to another dtype (`x.to(torch.float64)`). microtorch only has the CPU."""
     for a in args:
-        if isinstance(a, _dtypes.dtype):
+        if _dtypes.is_dtype(a):
             dtype = a
+        elif isinstance(a, Tensor):   # x.to(other): other's dtype
+            dtype = a.dtype
         else:
             device = a
-    if device is not None and str(device) != "cpu":
-        raise unsupported(f"device {device!r} (microtorch runs on the CPU only)")
-    if dtype is None or dtype.np == self._data.dtype:
+    check_device(device)
+    if dtype is None or _dtypes.to_numpy(dtype) == self._data.dtype:
         return self
     src = self._data.dtype
 
     def backward(g):
         return (g.astype(src),)
-    return _op(self._data.astype(dtype.np), "ToCopyBackward0", backward, (self,))
+    return _op(self._data.astype(_dtypes.to_numpy(dtype)), "ToCopyBackward0", backward, (self,))
 
 
 # --- indexing -----------------------------------------------------------------------------------
@@ -564,8 +583,8 @@ def getitem(self, index):
     shape = x.shape
     try:
         x[idx]
-    except IndexError as e:   # NumPy says "axis" where PyTorch says "dimension"
-        raise IndexError(str(e).replace("for axis", "for dimension")) from None
+    except IndexError as e:
+        raise index_error(e, idx, shape) from None
     if advanced:
         def backward(g):
             gx = np.zeros(shape, dtype=g.dtype)
@@ -669,14 +688,16 @@ def where(condition, input=None, other=None):
 SILENT = {
     "__rsub__": rsub, "__rtruediv__": rdiv, "reciprocal": reciprocal, "__rpow__": rpow,
     "__matmul__": matmul, "matmul": matmul, "__rmatmul__": rmatmul, "mm": mm,
-    "sum": sum, "mean": mean, "exp": exp, "log": log, "sqrt": sqrt, "clamp": clamp,
+    "sum": sum, "mean": mean, "exp": exp, "log": log, "sqrt": sqrt, "round": round,
+    "clamp": clamp,
     "clip": clamp, "sigmoid": sigmoid, "tanh": tanh, "softmax": softmax,
     "log_softmax": log_softmax, "to": to,
 }
 PLAIN = {
     "__add__": add, "__radd__": add, "add": add, "__sub__": sub, "sub": sub, "__mul__": mul,
     "__rmul__": mul, "mul": mul, "__truediv__": div, "div": div, "__pow__": pow, "pow": pow,
-    "__neg__": neg, "__pos__": pos, "max": max, "min": min, "abs": abs, "relu": relu,
+    "__neg__": neg, "__pos__": pos, "max": max, "min": min, "abs": abs, "__abs__": abs,
+    "relu": relu,
     "reshape": reshape, "view": view, "flatten": flatten, "view_as": view_as,
     "reshape_as": reshape_as, "squeeze": squeeze, "unsqueeze": unsqueeze,
     "transpose": transpose, "t": t, "permute": permute, "clone": clone,
@@ -686,13 +707,15 @@ for _name, _function in SILENT.items():
     setattr(Tensor, _name, silent(_function))
 for _name, _function in PLAIN.items():
     setattr(Tensor, _name, _function)
+for _name in ("__radd__", "__rsub__", "__rmul__", "__rtruediv__", "__rpow__", "__rmatmul__"):
+    setattr(Tensor, _name, reflected(getattr(Tensor, _name)))
 Tensor.T = property(T)
 Tensor.backward = tensor_backward
 
 # torch.<name>(t, ...) is t.<name>(...) (torch.neg is -t); cat, stack and where are only functions.
 TORCH_FUNCTIONS = {name: getattr(Tensor, name) for name in (
     "add", "sub", "mul", "div", "pow", "matmul", "mm", "sum", "mean", "max", "min", "exp", "log",
-    "sqrt", "abs", "clamp", "clip", "relu", "sigmoid", "tanh", "softmax", "log_softmax",
+    "sqrt", "round", "abs", "clamp", "clip", "relu", "sigmoid", "tanh", "softmax", "log_softmax",
     "reshape", "flatten", "squeeze", "unsqueeze", "transpose", "t", "permute", "argmax",
     "argmin", "eq", "ne", "lt", "le", "gt", "ge", "allclose", "isclose", "equal", "clone",
     "detach", "all", "any", "unbind", "__neg__")}
