@@ -10,6 +10,7 @@ from ._creation import (arange, as_tensor, empty, eye, from_numpy, full, full_li
 from ._dtypes import dtype
 from ._errors import module_getattr, refuse_missing_modules
 from ._numpy_names import accept_numpy_names
+from ._printing import set_printoptions
 from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,
                         no_grad, set_grad_enabled)
 from .ops import TORCH_FUNCTIONS

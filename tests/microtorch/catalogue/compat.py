@@ -475,3 +475,51 @@ np.array(2.) - torch.tensor([1., 2.])
 import numpy as np
 import torch
 print(torch.tensor([1, 2]) + np.bool_(True), np.bool_(False) * torch.tensor([True]))
+
+# %% printoptions-precision
+import torch
+x = torch.tensor([1.123456, 2.5, 1e-5])
+torch.set_printoptions(precision=2)
+print(x, torch.tensor([1.123456, 200.5]))
+torch.set_printoptions(precision=0)
+print(torch.tensor([1.5, 2.25]))
+torch.set_printoptions(profile="default")
+print(x)
+
+# %% printoptions-sci-mode
+import torch
+torch.set_printoptions(sci_mode=False)
+print(torch.tensor([[1e-5, 1.]]), torch.tensor(1e10), torch.tensor([12345678., 1.5]))
+torch.set_printoptions(precision=4)   # every call sets sci_mode: back to automatic
+print(torch.tensor([1e-5, 1.]))
+torch.set_printoptions(sci_mode=True)
+print(torch.tensor([1., 2.]), torch.tensor([1, 2]), torch.tensor([1.5, 200.]))
+torch.set_printoptions(profile="default")
+
+# %% printoptions-threshold-edgeitems
+import torch
+torch.set_printoptions(threshold=5, edgeitems=1)
+print(torch.arange(10.), torch.arange(12).reshape(3, 4))
+torch.set_printoptions(edgeitems=2)
+print(torch.arange(2000.).reshape(2, 1000))
+torch.set_printoptions(profile="default")
+
+# %% printoptions-profiles
+import torch
+torch.set_printoptions(profile="short")
+print(torch.arange(2000.), torch.tensor([1.23456]))
+torch.set_printoptions(precision=6, profile="short")
+print(torch.tensor([1.23456789]))
+torch.set_printoptions(profile="full")
+print(len(str(torch.arange(1001))))
+torch.set_printoptions(profile="default")
+print(torch.arange(2000))
+
+# %% printoptions-linewidth
+import torch
+torch.set_printoptions(linewidth=30)
+print(torch.arange(20.))
+torch.set_printoptions()
+print(torch.arange(20.), torch.ones(3, requires_grad=True) * 2)
+torch.set_printoptions(profile="default")
+print(torch.arange(20.))
