@@ -13,12 +13,16 @@ def _finish(data, requires_grad):
         if data.dtype.kind != "f":
             raise RuntimeError("Only Tensors of floating point and complex dtype can require "
                                "gradients")
+        _dtypes.check_differentiable(data.dtype)
         t._requires_grad = True
     return t
 
 
-def _np_dtype(dtype, default=np.float32):
-    return np.dtype(default) if dtype is None else _dtypes.to_numpy(dtype)
+def _np_dtype(dtype, default=None):
+    """The NumPy dtype to make; without one, `default` or else the default floating dtype."""
+    if dtype is not None:
+        return _dtypes.to_numpy(dtype)
+    return np.dtype(default) if default is not None else _dtypes.get_default_dtype().np
 
 
 def _plain(data, depth=0, shape=None):
@@ -52,8 +56,8 @@ def _beyond_int64(array):
 
 
 def tensor(data, dtype=None, device=None, requires_grad=False):
-    """A new tensor holding a copy of `data`. Python floats become float32, ints int64, bools
-    bool, as in PyTorch; a NumPy array keeps its dtype."""
+    """A new tensor holding a copy of `data`. Python floats become the default dtype (float32),
+    ints int64, bools bool, as in PyTorch; a NumPy array keeps its dtype."""
     check_device(device)
     if isinstance(data, Tensor):
         warnings.warn(
@@ -74,9 +78,11 @@ def tensor(data, dtype=None, device=None, requires_grad=False):
         if kind not in "fiub":
             raise TypeError(f"new(): invalid data type '{array.dtype}'")
         if dtype is None:   # Python floats are float64 to NumPy but float32 to PyTorch
-            dtype = _dtypes.float32 if kind == "f" else _dtypes.int64 if kind in "iu" else None
+            dtype = _dtypes.get_default_dtype() if kind == "f" else \
+                _dtypes.int64 if kind in "iu" else None
     if dtype is not None:
-        array = array.astype(_dtypes.to_numpy(dtype))
+        with np.errstate(over="ignore"):   # 70000 as float16 is inf, without a warning
+            array = array.astype(_dtypes.to_numpy(dtype))
     return _finish(array, requires_grad)
 
 
@@ -120,7 +126,7 @@ def full(size, fill_value, dtype=None, device=None, requires_grad=False):
     check_device(device)
     if dtype is None:
         dtype = (_dtypes.bool_ if isinstance(fill_value, bool) else
-                 _dtypes.int64 if isinstance(fill_value, numbers.Integral) else _dtypes.float32)
+                 _dtypes.int64 if isinstance(fill_value, numbers.Integral) else None)
     return _finish(np.full(_size((size,)), fill_value, dtype=_np_dtype(dtype)), requires_grad)
 
 
@@ -141,7 +147,8 @@ def eye(n, m=None, dtype=None, requires_grad=False):
 
 
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
-    """start, start+step, ... up to but excluding end. Integers give int64, any float float32."""
+    """start, start+step, ... up to but excluding end. Integers give int64, any float the default
+    dtype."""
     check_device(device)
     if end is None:
         start, end = 0, start
@@ -152,7 +159,7 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
     is_float = any(isinstance(v, float) or (isinstance(v, Tensor) and v.is_floating_point())
                    for v in (start, end, step))
     if dtype is None:
-        dtype = _dtypes.float32 if is_float else _dtypes.int64
+        dtype = None if is_float else _dtypes.int64
     n = int(np.ceil((float(end) - float(start)) / float(step)))
     values = float(start) + np.arange(n, dtype=np.float64) * float(step) if is_float else \
         int(start) + np.arange(n, dtype=np.int64) * int(step)

@@ -9,6 +9,8 @@ import math
 
 import numpy as np
 
+from . import _dtypes
+
 _PROFILES = {
     "default": {"precision": 4, "threshold": 1000, "edgeitems": 3, "linewidth": 80},
     "short": {"precision": 2, "threshold": 1000, "edgeitems": 2, "linewidth": 80},
@@ -135,11 +137,12 @@ def tensor_repr(t):
     indent = len(prefix)
     suffixes = []
     dtype = t.dtype
-    default_dtype = dtype.name in ("float32", "int64", "bool")
+    default_float = _dtypes.get_default_dtype()
+    default_dtype = dtype in (default_float, _dtypes.int64, _dtypes.bool_)
     if values.size == 0:
         if values.ndim != 1:
             suffixes.append(f"size={tuple(values.shape)}")
-        if dtype.name != "float32":
+        if dtype is not default_float:
             suffixes.append(f"dtype={dtype!r}")
         body = "[]"
     else:

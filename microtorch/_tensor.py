@@ -229,7 +229,7 @@ def _operands(self, other, floating=False):
         raise TypeError(f"unsupported operand type(s) for Tensor and '{type(other).__name__}'")
     dt = result_dtype(a, b)
     if floating and dt.kind != "f":
-        dt = _dtypes.float32.np
+        dt = _dtypes.get_default_dtype().np
     a = a.astype(dt, copy=False)
     return a, (np.asarray(b, dtype=dt) if isinstance(b, np.ndarray) else dt.type(b))
 
@@ -309,12 +309,14 @@ class Tensor:
     __array_priority__ = 1000
 
     def __new__(cls, *args):
-        # The legacy constructor: torch.Tensor([1, 2]) or torch.Tensor(2, 3) make float32 tensors.
+        # The legacy constructor: torch.Tensor([1, 2]) or torch.Tensor(2, 3) make tensors of the
+        # default dtype.
+        default = _dtypes.get_default_dtype().np
         if len(args) == 1 and not isinstance(args[0], (int, np.integer)):
             data = args[0]._data if isinstance(args[0], Tensor) else args[0]
-            data = np.array(data, dtype=np.float32)
+            data = np.array(data, dtype=default)
         else:
-            data = np.empty(tuple(int(a) for a in args), dtype=np.float32)
+            data = np.empty(tuple(int(a) for a in args), dtype=default)
         return _wrap(data, cls)
 
     def _extras_dict(self):
@@ -342,6 +344,8 @@ class Tensor:
                                "InferenceMode is not allowed.")
         if requires_grad and self._data.dtype.kind != "f":
             raise RuntimeError("only Tensors of floating point dtype can require gradients")
+        if requires_grad:
+            _dtypes.check_differentiable(self._data.dtype)
         self._requires_grad = bool(requires_grad)
         return self
 
@@ -591,6 +595,9 @@ class Tensor:
 
     def float(self):
         return self.to(_dtypes.float32)
+
+    def half(self):
+        return self.to(_dtypes.float16)
 
     def double(self):
         return self.to(_dtypes.float64)

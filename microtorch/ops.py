@@ -423,7 +423,7 @@ def _precise(np_function, x):
 
 
 def _floating(x):
-    return x if x.dtype.kind == "f" else x.astype(np.float32)
+    return x if x.dtype.kind == "f" else x.astype(_dtypes.get_default_dtype().np)
 
 
 def _restore_dims(g, axes, keepdim, ndim):
@@ -567,6 +567,8 @@ def to(self, *args, dtype=None, device=None):
     check_device(device)
     if dtype is None or _dtypes.to_numpy(dtype) == self._data.dtype:
         return self
+    if self._requires_grad:
+        _dtypes.check_differentiable(_dtypes.to_numpy(dtype))
     src = self._data.dtype
 
     def backward(g):

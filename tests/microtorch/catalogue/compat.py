@@ -523,3 +523,51 @@ torch.set_printoptions()
 print(torch.arange(20.), torch.ones(3, requires_grad=True) * 2)
 torch.set_printoptions(profile="default")
 print(torch.arange(20.))
+
+# %% default-dtype-float64
+import torch
+torch.set_default_dtype(torch.float64)
+print(torch.get_default_dtype(), torch.tensor([1.5]), torch.zeros(2), torch.ones(2, dtype=torch.float32))
+print(torch.tensor([1, 2]) / 2, torch.tensor([1, 2]) * 1.5, torch.tensor([1, 2]).exp(), torch.arange(3.))
+print(torch.linspace(0, 1, 3), torch.full((2,), 1.5), torch.Tensor([1, 2]), torch.eye(2).dtype)
+print(torch.rand(2).dtype, torch.randn(2).dtype, torch.tensor([1, 2]).float().dtype)
+print(torch.zeros(0), torch.zeros(0, dtype=torch.float32), torch.tensor([1.], dtype=torch.float32) + 2.5)
+print(torch.nn.Linear(2, 1).weight.dtype, torch.tensor([1, 2]).mean(dtype=float))
+torch.set_default_dtype(torch.float32)
+print(torch.get_default_dtype(), torch.tensor([1.5]), torch.tensor([1.], dtype=torch.float64))
+
+# %% default-dtype-float64-training
+import torch
+torch.set_default_dtype(torch.float64)
+torch.manual_seed(0)
+model = torch.nn.Linear(3, 1)
+x = torch.ones(4, 3)
+loss = ((model(x) - 1) ** 2).mean()
+loss.backward()
+print(loss.dtype, model.weight.grad.dtype, model.bias.grad.shape)
+torch.set_default_dtype(torch.float32)
+
+# %% default-dtype-must-be-floating
+import torch
+torch.set_default_dtype(torch.int64)
+
+# %% default-dtype-python-type
+import torch
+torch.set_default_dtype(float)
+
+# %% float16-creation-and-printing
+import torch
+print(torch.tensor([1., 2.2], dtype=torch.float16), torch.half, torch.float16 is torch.half)
+print(torch.tensor([0.1, 1000.123], dtype=torch.float16), torch.ones(2).half(), torch.zeros(2, dtype=torch.half))
+print(torch.ones(2).half().type(), torch.ones(2, dtype=torch.float16).element_size(), torch.float16.itemsize)
+
+# %% float16-arithmetic-dtypes
+import torch
+h = torch.tensor([1., 2.5], dtype=torch.float16)
+for r in (h * 2, h + 1.5, h + torch.ones(2), h + torch.ones(2, dtype=torch.float64), h * torch.tensor(3.),
+          h + torch.tensor([1, 2]), h / 3, h.sum(), h.mean(), h > 1, h.float(), h.exp()):
+    print(r)
+
+# %% float16-values
+import torch
+print(torch.tensor([65504., 70000., 1e-8, 0.333333], dtype=torch.float16), torch.tensor([1.001], dtype=torch.float16))
