@@ -17,7 +17,11 @@ def _axes(dim, ndim):
     if dim is None:
         return None
     if isinstance(dim, (tuple, list)):
-        return tuple(_dim(d, ndim) for d in dim)
+        axes = tuple(_dim(d, ndim) for d in dim)
+        for i, d in enumerate(axes):
+            if d in axes[:i]:
+                raise RuntimeError(f"dim {d} appears multiple times in the list of dims")
+        return axes
     return (_dim(dim, ndim),) if ndim else None
 
 

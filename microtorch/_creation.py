@@ -102,6 +102,11 @@ def from_numpy(array):
     return _wrap(array)
 
 
+def _check_int64(*values):
+    if any(isinstance(v, int) and v >= 2**63 for v in values):
+        raise RuntimeError("value cannot be converted to type int64_t without overflow")
+
+
 def _size(size):
     if len(size) == 1 and isinstance(size[0], (tuple, list)):
         size = tuple(size[0])
@@ -127,6 +132,8 @@ def full(size, fill_value, dtype=None, device=None, requires_grad=False):
     if dtype is None:
         dtype = (_dtypes.bool_ if isinstance(fill_value, bool) else
                  _dtypes.int64 if isinstance(fill_value, numbers.Integral) else None)
+    if _np_dtype(dtype).kind in "iu":
+        _check_int64(fill_value)
     return _finish(np.full(_size((size,)), fill_value, dtype=_np_dtype(dtype)), requires_grad)
 
 
@@ -160,6 +167,7 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
                    for v in (start, end, step))
     if dtype is None:
         dtype = None if is_float else _dtypes.int64
+    _check_int64(start, end, step)
     n = int(np.ceil((float(end) - float(start)) / float(step)))
     values = float(start) + np.arange(n, dtype=np.float64) * float(step) if is_float else \
         int(start) + np.arange(n, dtype=np.int64) * int(step)

@@ -93,7 +93,7 @@ def as_dtype(d):
 
 
 def is_dtype(d):
-    return isinstance(d, dtype) or d in (float, int, bool)
+    return isinstance(d, dtype) or d is float or d is int or d is bool
 
 
 def to_numpy(d):

@@ -177,6 +177,11 @@ def index_error(numpy_error, idx, shape):
              0 if i is None or i is Ellipsis else 1 for i in idx]
     if sum(spans) > len(shape):
         return IndexError(f"too many indices for tensor of dimension {len(shape)}")
+    if str(numpy_error).startswith("shape mismatch"):
+        shapes = ", ".join(str(list(i.shape)) for i in idx
+                           if isinstance(i, np.ndarray) and i.dtype != bool)
+        return IndexError("shape mismatch: indexing tensors could not be broadcast together with "
+                          f"shapes {shapes}")
     dim = 0
     for i, span in zip(idx, spans):
         if i is Ellipsis:
@@ -505,10 +510,15 @@ class Tensor:
         return bool(self._data)
 
     def __float__(self):
-        return float(self.item())
+        return float(self._scalar())
 
     def __int__(self):
-        return int(self.item())
+        return int(self._scalar())
+
+    def _scalar(self):
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+        return self._data.item()
 
     def __index__(self):
         if self._data.dtype.kind not in "iub" or self._data.size != 1:

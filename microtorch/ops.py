@@ -115,6 +115,11 @@ def reciprocal(self):
 
 
 def neg(self):
+    if self._data.dtype == bool:
+        raise RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you "
+                           "are trying to invert a mask, use the `~` or `logical_not()` operator "
+                           "instead.")
+
     def backward(g):
         return (-g,)
     return _op(-self._data, "NegBackward0", backward, (self,))
@@ -194,10 +199,6 @@ def matmul(self, other):
     name = _MATMUL_NODES.get((a.ndim, b.ndim), "UnsafeViewBackward0")
     return _op(a @ b, name, backward, (self, other),
                saves=(other if need_a else None, self if need_b else None))
-
-
-def rmatmul(self, other):
-    return _as_tensor(other) @ self
 
 
 def mm(self, other):
@@ -317,6 +318,8 @@ def sqrt(self):
 def abs(self):
     """d|x|/dx = sign(x), which is 0 at 0."""
     x = self._data
+    if x.dtype == bool:
+        raise NotImplementedError("\"abs_cpu\" not implemented for 'Bool'")
 
     def backward(g):
         return (g * np.sign(x),)
@@ -689,7 +692,7 @@ def where(condition, input=None, other=None):
 # compare values, or silence their own arithmetic (`_binary`), and skip its cost.
 SILENT = {
     "__rsub__": rsub, "__rtruediv__": rdiv, "reciprocal": reciprocal, "__rpow__": rpow,
-    "__matmul__": matmul, "matmul": matmul, "__rmatmul__": rmatmul, "mm": mm,
+    "__matmul__": matmul, "matmul": matmul, "mm": mm,
     "sum": sum, "mean": mean, "exp": exp, "log": log, "sqrt": sqrt, "round": round,
     "clamp": clamp,
     "clip": clamp, "sigmoid": sigmoid, "tanh": tanh, "softmax": softmax,
@@ -709,7 +712,8 @@ for _name, _function in SILENT.items():
     setattr(Tensor, _name, silent(_function))
 for _name, _function in PLAIN.items():
     setattr(Tensor, _name, _function)
-for _name in ("__radd__", "__rsub__", "__rmul__", "__rtruediv__", "__rpow__", "__rmatmul__"):
+# No __rmatmul__: PyTorch refuses `list @ tensor`, `array @ tensor` and `number @ tensor`.
+for _name in ("__radd__", "__rsub__", "__rmul__", "__rtruediv__", "__rpow__"):
     setattr(Tensor, _name, reflected(getattr(Tensor, _name)))
 Tensor.T = property(T)
 Tensor.backward = tensor_backward

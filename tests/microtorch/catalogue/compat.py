@@ -571,3 +571,52 @@ for r in (h * 2, h + 1.5, h + torch.ones(2), h + torch.ones(2, dtype=torch.float
 # %% float16-values
 import torch
 print(torch.tensor([65504., 70000., 1e-8, 0.333333], dtype=torch.float16), torch.tensor([1.001], dtype=torch.float16))
+
+# %% to-another-tensors-dtype
+import torch
+print(torch.ones(2).to(torch.ones(1, dtype=torch.int32)), torch.ones(2).to("cpu", int))
+
+# %% matmul-with-non-tensor-on-the-left
+import numpy as np
+import torch
+np.float64(2) @ torch.tensor([1., 2.])
+
+# %% matmul-with-list-on-the-left
+import torch
+[1., 2.] @ torch.tensor([1., 2.])
+
+# %% negate-bool-tensor
+import torch
+-torch.tensor([True, False])
+
+# %% abs-of-bool-tensor
+import torch
+abs(torch.tensor([True, False]))
+
+# %% float-of-vector
+import torch
+float(torch.tensor([1., 2.]))
+
+# %% int-of-vector
+import torch
+int(torch.tensor([1, 2]))
+
+# %% repeated-dims-in-sum
+import torch
+torch.ones(2, 3).sum(dim=(0, -2))
+
+# %% index-shapes-do-not-broadcast
+import torch
+torch.arange(6).reshape(2, 3)[[0, 1], [0, 1, 2]]
+
+# %% full-beyond-int64
+import torch
+torch.full((2,), 2**63)
+
+# %% arange-beyond-int64
+import torch
+torch.arange(2**63 - 1, 2**63 + 1)
+
+# %% python-int-overflow-to-float
+import torch
+print(torch.tensor(2**63, dtype=torch.float64), torch.full((2,), 2**63, dtype=torch.float32))
