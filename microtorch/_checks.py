@@ -2,6 +2,7 @@
 import numpy as np
 
 from ._dtypes import C_NAMES, from_numpy_dtype
+from ._errors import unsupported
 
 
 def _dim(dim, ndim):
@@ -68,8 +69,7 @@ def _broadcasting(np_op, a, b):
 
 def _check_matmul(a, b):
     if a.dtype != b.dtype:
-        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: "
-                           f"{C_NAMES[a.dtype.name]} != {C_NAMES[b.dtype.name]}")
+        raise _matmul_dtypes_error(a, b)
     if a.ndim == 0 or b.ndim == 0:
         raise RuntimeError("both arguments to matmul need to be at least 1D, but they are "
                            f"{a.ndim}D and {b.ndim}D")
@@ -91,6 +91,21 @@ def _check_matmul(a, b):
                        f"{k_b}x{b.shape[-1]})")
 
 
+def _matmul_dtypes_error(a, b):
+    """PyTorch's message names the kernel the dimensions pick (dot, mv, mm or bmm)."""
+    ta, tb = (from_numpy_dtype(x.dtype)._legacy[:-6] for x in (a, b))
+    if a.ndim == 1 and b.ndim == 1:
+        return RuntimeError(f"dot : expected both vectors to have same dtype, but found {ta} and "
+                            f"{tb}")
+    if b.ndim == 1:
+        return RuntimeError(f"addmv input tensors must have the same dtype, but got {tb}, {ta}, "
+                            f"and {tb}")
+    if b.ndim >= 3:
+        return RuntimeError(f"expected scalar type {ta} but found {tb}")
+    return RuntimeError(f"expected m1 and m2 to have the same dtype, but got: "
+                        f"{C_NAMES[a.dtype.name]} != {C_NAMES[b.dtype.name]}")
+
+
 def _check_batched(sa, sb):
     try:
         batch = np.broadcast_shapes(sa[:-2], sb[:-2])
@@ -102,8 +117,16 @@ def _check_batched(sa, sb):
                            f"[{n}, {sa[-1]}] but got: [{n}, {sb[-2]}].")
 
 
+def _check_half(x, what):
+    """PyTorch computes float16 in float32 and rounds once; NumPy rounds every step in float16.
+    Where the two differ, microtorch refuses rather than answer differently."""
+    if x.dtype == np.float16:
+        raise unsupported(f"{what} of float16 tensors")
+
+
 def _check_softmax(x, axis, name):
     """PyTorch has no integer softmax kernel (pass dtype= to convert first)."""
+    _check_half(x, name)
     if x.dtype.kind != "f":
         kernel = f"{name}_lastdim_kernel_impl" if axis == x.ndim - 1 or x.ndim == 0 else \
             f"{name}_kernel_impl"

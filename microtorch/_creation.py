@@ -137,19 +137,23 @@ def full(size, fill_value, dtype=None, device=None, requires_grad=False):
     return _finish(np.full(_size((size,)), fill_value, dtype=_np_dtype(dtype)), requires_grad)
 
 
-def zeros_like(input, dtype=None, requires_grad=False):
-    return zeros(input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+def zeros_like(input, dtype=None, device=None, requires_grad=False):
+    return zeros(input.shape, dtype=dtype or input.dtype, device=device,
+                 requires_grad=requires_grad)
 
 
-def ones_like(input, dtype=None, requires_grad=False):
-    return ones(input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+def ones_like(input, dtype=None, device=None, requires_grad=False):
+    return ones(input.shape, dtype=dtype or input.dtype, device=device,
+                requires_grad=requires_grad)
 
 
-def full_like(input, fill_value, dtype=None, requires_grad=False):
-    return full(input.shape, fill_value, dtype=dtype or input.dtype, requires_grad=requires_grad)
+def full_like(input, fill_value, dtype=None, device=None, requires_grad=False):
+    return full(input.shape, fill_value, dtype=dtype or input.dtype, device=device,
+                requires_grad=requires_grad)
 
 
-def eye(n, m=None, dtype=None, requires_grad=False):
+def eye(n, m=None, dtype=None, device=None, requires_grad=False):
+    check_device(device)
     return _finish(np.eye(n, m, dtype=_np_dtype(dtype)), requires_grad)
 
 
@@ -196,19 +200,22 @@ def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
     return _finish(values.astype(np_dt), requires_grad)
 
 
-def rand(*size, dtype=None, requires_grad=False):
+def rand(*size, dtype=None, device=None, requires_grad=False):
     """Uniform on [0, 1)."""
+    check_device(device)
     return _finish(random.generator().random(_size(size), dtype=np.float64).astype(_np_dtype(dtype)),
                    requires_grad)
 
 
-def randn(*size, dtype=None, requires_grad=False):
+def randn(*size, dtype=None, device=None, requires_grad=False):
     """Standard normal: mean 0, standard deviation 1."""
+    check_device(device)
     return _finish(random.generator().standard_normal(_size(size)).astype(_np_dtype(dtype)), requires_grad)
 
 
-def randint(low, high=None, size=None, dtype=None, requires_grad=False):
+def randint(low, high=None, size=None, dtype=None, device=None, requires_grad=False):
     """Integers in [low, high); called as randint(high, size) or randint(low, high, size)."""
+    check_device(device)
     if size is None:
         if high is None or not isinstance(high, (tuple, list)):
             raise TypeError("randint() missing 1 required positional arguments: \"size\"")
@@ -219,13 +226,14 @@ def randint(low, high=None, size=None, dtype=None, requires_grad=False):
                    requires_grad)
 
 
-def rand_like(input, dtype=None):
-    return rand(input.shape, dtype=dtype or input.dtype)
+def rand_like(input, dtype=None, device=None):
+    return rand(input.shape, dtype=dtype or input.dtype, device=device)
 
 
-def randn_like(input, dtype=None):
-    return randn(input.shape, dtype=dtype or input.dtype)
+def randn_like(input, dtype=None, device=None):
+    return randn(input.shape, dtype=dtype or input.dtype, device=device)
 
 
-def randperm(n, dtype=None):
+def randperm(n, dtype=None, device=None):
+    check_device(device)
     return _wrap(random.generator().permutation(int(n)).astype(_np_dtype(dtype, np.int64)))

@@ -72,7 +72,7 @@ NO_CUDA = "Torch not compiled with CUDA enabled"
 
 class device:
     """Where a tensor lives. microtorch computes on the CPU only: like a CPU-only build of
-    PyTorch it can name a CUDA device, but putting a tensor there fails (`check_device`)."""
+    PyTorch it can name any device, but putting a tensor elsewhere fails (`check_device`)."""
     __slots__ = ("type", "index")
 
     def __init__(self, type, index=None):
@@ -87,8 +87,6 @@ class device:
             if not number.isdigit():
                 raise RuntimeError(f"Invalid device string: '{text}'")
             index = int(number)
-        if type not in ("cpu", "cuda"):
-            raise unsupported(f"device {text!r} (microtorch runs on the CPU only)")
         self.type, self.index = type, index
 
     def __repr__(self):
@@ -110,8 +108,13 @@ CPU = device("cpu")
 
 def check_device(where):
     """A device argument: None or the CPU; a CUDA device fails as on a CPU-only PyTorch."""
-    if where is not None and (where.type if isinstance(where, device) else device(where).type) != "cpu":
+    if where is None:
+        return
+    where = device(where)
+    if where.type == "cuda":
         raise AssertionError(NO_CUDA)
+    if where.type != "cpu":
+        raise unsupported(f"device '{where}' (microtorch runs on the CPU only)")
 
 
 class _HookHandle:
@@ -222,6 +225,10 @@ def _operands(self, other, floating=False):
             return a[()], b[()]
     elif type(other) in _SCALARS:
         if a.dtype.kind == "f" or (type(other) is int and a.dtype.kind == "i" and not floating):
+            if a.dtype.char == "e" and type(other) is float and float(np.float16(other)) != other:
+                # PyTorch computes with the float in float32; NumPy would round it to float16
+                raise unsupported("arithmetic between float16 tensors and Python floats that "
+                                  "float16 cannot hold exactly")
             return a, other
         b = other
     elif isinstance(other, (np.generic, np.ndarray)):

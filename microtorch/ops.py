@@ -15,7 +15,7 @@ import numpy as np
 
 from . import _dtypes
 from ._checks import (_axes, _broadcast_error, _broadcasting, _check_cat, _check_cat_shapes,
-                      _check_matmul, _check_softmax, _check_stack, _dim, _infer_shape,
+                      _check_half, _check_matmul, _check_softmax, _check_stack, _dim, _infer_shape,
                       _permutation, _shape_arg)
 from ._dtypes import result_dtype
 from ._errors import T_NOT_2D, unsupported
@@ -232,6 +232,7 @@ def mean(self, dim=None, keepdim=False, dtype=None):
         raise RuntimeError(
             "mean(): could not infer output dtype. Input dtype must be either a floating point "
             f"or complex dtype. Got: {self.dtype._legacy[:-6]}")
+    _check_half(x, "mean")
     axes = _axes(dim, x.ndim)
     total = x.sum(axis=axes, keepdims=keepdim)
     shape = x.shape
@@ -374,6 +375,7 @@ def relu(self):
 def sigmoid(self):
     """s = 1 / (1 + e**-x) and ds/dx = s (1 - s)."""
     x = _floating(self._data)
+    _check_half(x, "sigmoid")
     y = 1 / (1 + _precise(np.exp, -x))   # e**-x may be inf: then s is exactly 0
 
     def backward(g):
@@ -390,8 +392,10 @@ def tanh(self):
     return _op(y, "TanhBackward0", backward, (self,), saves_output=True)
 
 
-def softmax(self, dim):
+def softmax(self, dim, dtype=None):
     """s_i = e**x_i / sum_j e**x_j. Backward: s * (g - sum(g * s)) along `dim`."""
+    if dtype is not None:
+        return softmax(self.to(dtype), dim)
     x = self._data
     axis = _dim(dim, x.ndim)
     _check_softmax(x, axis, "softmax")
@@ -403,8 +407,10 @@ def softmax(self, dim):
     return _op(y, "SoftmaxBackward0", backward, (self,), saves_output=True)
 
 
-def log_softmax(self, dim):
+def log_softmax(self, dim, dtype=None):
     """x_i - log sum_j e**x_j, computed stably. Backward: g - softmax * sum(g) along `dim`."""
+    if dtype is not None:
+        return log_softmax(self.to(dtype), dim)
     x = self._data
     axis = _dim(dim, x.ndim)
     _check_softmax(x, axis, "log_softmax")

@@ -22,14 +22,25 @@ def manual_seed(seed):
 manual_seed_all = manual_seed
 
 
+def is_bf16_supported():
+    return False
+
+
 def empty_cache():
     """There is no CUDA memory to free."""
+
+
+def memory_allocated(device=None):
+    return 0
+
+
+memory_reserved = max_memory_allocated = memory_allocated
 
 
 def _no_cuda(*args, **kwargs):
     raise AssertionError(NO_CUDA)
 
 
-current_device = get_device_name = synchronize = _no_cuda
+current_device = get_device_name = get_device_properties = synchronize = ipc_collect = _no_cuda
 
 __getattr__ = module_getattr("torch.cuda")

@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 
-from .._dtypes import result_dtype
+from .._dtypes import from_numpy_dtype, result_dtype
 from .._errors import module_getattr, unsupported
 from .._silent import silent
 from .._tensor import Tensor, _as_tensor
@@ -77,6 +77,12 @@ def linear(input, weight, bias=None):
                saves=(weight if need_x else None, input if need_w else None))
 
 
+def _no_kernel(kernel, np_dtype):
+    """PyTorch has no integer kernel for this loss."""
+    return NotImplementedError(f'"{kernel}" not implemented for '
+                               f"'{from_numpy_dtype(np_dtype)._legacy[:-6]}'")
+
+
 def _check_reduction(reduction):
     if reduction not in _REDUCTIONS:
         raise ValueError(f"{reduction} is not a valid value for reduction")
@@ -112,6 +118,8 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     target = _as_tensor(target)
     _warn_target_size(input, target)
     dt = result_dtype(input._data, target._data)   # an int64 target does not make it float64
+    if dt.kind != "f":
+        raise _no_kernel("mse_cpu", dt)
     diff = input._data.astype(dt, copy=False) - target._data.astype(dt, copy=False)
     out, n = _reduce(diff * diff, reduction)
 
@@ -142,6 +150,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     if weight is not None:
         raise unsupported("class weights in nll_loss/cross_entropy")
     logp, t = input._data, target._data
+    if logp.dtype.kind != "f":
+        raise _no_kernel("nll_loss_out_frame", logp.dtype)
     if logp.ndim not in (1, 2):
         raise unsupported("nll_loss/cross_entropy on inputs with more than 2 dimensions")
     batched = logp.ndim == 2
@@ -187,7 +197,10 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     if label_smoothing:
         raise unsupported("cross_entropy(label_smoothing=...)")
     logp = log_softmax(input, 1 if input.ndim > 1 else 0)
-    if isinstance(target, Tensor) and target.is_floating_point() and target.shape == input.shape:
+    if isinstance(target, Tensor) and target.shape == input.shape:
+        if not target.is_floating_point():
+            raise RuntimeError("Expected floating point type for target with class probabilities, "
+                               f"got {target.dtype._legacy[:-6]}")
         if weight is not None:
             raise unsupported("class weights in cross_entropy")
         _check_reduction(reduction)
@@ -222,6 +235,8 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
                            f"{input.dtype._legacy[:-6]}")
     if ((p < 0) | (p > 1)).any():
         raise RuntimeError("all elements of input should be between 0 and 1")
+    if ((y < 0) | (y > 1)).any():
+        raise RuntimeError("all elements of target should be between 0 and 1")
     values = -(y * np.maximum(np.log(p), -100) + (1 - y) * np.maximum(np.log1p(-p), -100))
     out, n = _reduce(values, reduction)
 

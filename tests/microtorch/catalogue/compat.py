@@ -565,7 +565,7 @@ print(torch.ones(2).half().type(), torch.ones(2, dtype=torch.float16).element_si
 import torch
 h = torch.tensor([1., 2.5], dtype=torch.float16)
 for r in (h * 2, h + 1.5, h + torch.ones(2), h + torch.ones(2, dtype=torch.float64), h * torch.tensor(3.),
-          h + torch.tensor([1, 2]), h / 3, h.sum(), h.mean(), h > 1, h.float(), h.exp()):
+          h + torch.tensor([1, 2]), h / 3, h.sum(), h > 1, h.float(), h.exp()):
     print(r)
 
 # %% float16-values
@@ -620,3 +620,107 @@ torch.arange(2**63 - 1, 2**63 + 1)
 # %% python-int-overflow-to-float
 import torch
 print(torch.tensor(2**63, dtype=torch.float64), torch.full((2,), 2**63, dtype=torch.float32))
+
+# %% matmul-dtype-mismatch-dot
+import torch
+torch.ones(2) @ torch.ones(2, dtype=torch.float64)
+
+# %% matmul-dtype-mismatch-mv
+import torch
+torch.ones(2, 2) @ torch.ones(2, dtype=torch.int64)
+
+# %% matmul-dtype-mismatch-batched
+import torch
+torch.ones(2, 2, 2, dtype=torch.float64) @ torch.ones(2, 2, 2)
+
+# %% matmul-dtype-mismatch-batched-with-vector
+import torch
+torch.ones(2, 2, 2) @ torch.ones(2, dtype=torch.float64)
+
+# %% matmul-dtype-mismatch-half
+import torch
+torch.ones(2, dtype=torch.float16) @ torch.ones(2)
+
+# %% cuda-memory-and-seeding
+import torch
+torch.cuda.manual_seed(0)
+torch.cuda.manual_seed_all(0)
+torch.cuda.empty_cache()
+print(torch.cuda.memory_allocated(), torch.cuda.max_memory_allocated(), torch.cuda.is_bf16_supported())
+
+# %% cuda-current-device
+import torch
+torch.cuda.current_device()
+
+# %% cuda-device-name
+import torch
+torch.cuda.get_device_name(0)
+
+# %% cudnn-flags
+import torch
+torch.backends.cudnn.deterministic = True
+torch.backends.cudnn.benchmark = False
+print(torch.backends.cudnn.enabled, torch.backends.cudnn.is_available(), torch.backends.mps.is_built())
+torch.backends.cudnn.deterministic = False
+
+# %% device-objects
+import torch
+print(torch.device("mps"), torch.device("cuda", 0) == torch.device("cuda:0"), torch.device("cpu") == torch.device("cpu:0"))
+print(torch.device("cpu") == "cpu", torch.ones(2).device == torch.device("cpu"), torch.ones(2).is_cpu)
+print(torch.ones(2).to(torch.device("cpu")).device, torch.ones(2).to("cpu:0").device, torch.device(torch.device("cuda:1")))
+
+# %% device-bad-name
+import torch
+torch.device("gpu")
+
+# %% device-bad-index
+import torch
+torch.device("cuda:x")
+
+# %% random-and-like-on-cuda
+import torch
+for make in (lambda: torch.randn(2, device="cuda"), lambda: torch.rand(2, device="cuda"),
+             lambda: torch.zeros_like(torch.ones(2), device="cuda"), lambda: torch.eye(2, device="cuda"),
+             lambda: torch.randint(0, 3, (2,), device="cuda"), lambda: torch.ones(2).to("cuda", torch.float64),
+             lambda: torch.tensor([1.], device="cuda:0"), lambda: torch.ones(2).to(device="cuda")):
+    try:
+        make()
+    except AssertionError as e:
+        print("AssertionError:", e)
+
+# %% random-on-cpu
+import torch
+print(torch.rand(2, device="cpu").shape, torch.randn(2, device=torch.device("cpu")).dtype, torch.randperm(3, device="cpu").dtype)
+
+# %% loss-integer-inputs
+import torch
+import torch.nn.functional as F
+for f in (lambda: F.nll_loss(torch.zeros(2, 3, dtype=torch.long), torch.tensor([0, 1])),
+          lambda: F.nll_loss(torch.zeros(3, dtype=torch.int32), torch.tensor(1)),
+          lambda: F.mse_loss(torch.zeros(2, dtype=torch.long), torch.tensor([1, 2])),
+          lambda: F.cross_entropy(torch.zeros(2, 3, dtype=torch.long), torch.tensor([0, 1]))):
+    try:
+        f()
+    except NotImplementedError as e:
+        print("NotImplementedError:", e)
+print(F.mse_loss(torch.zeros(2, dtype=torch.int32), torch.zeros(2)), F.mse_loss(torch.zeros(2), torch.zeros(2, dtype=torch.float64)))
+
+# %% cross-entropy-integer-probability-target
+import torch
+import torch.nn.functional as F
+F.cross_entropy(torch.zeros(2, 3), torch.tensor([[0, 1, 0], [1, 0, 0]]))
+
+# %% bce-target-out-of-range
+import torch
+import torch.nn.functional as F
+F.binary_cross_entropy(torch.tensor([0.5]), torch.tensor([1.5]))
+
+# %% softmax-dtype-argument
+import torch
+print(torch.softmax(torch.tensor([1., 2.]), 0, dtype=torch.float64), torch.tensor([1, 2]).softmax(0, dtype=torch.float32))
+print(torch.tensor([1., 2.]).log_softmax(dim=0, dtype=float), torch.tensor([1, 2]).softmax(0, dtype=float))
+
+# %% float16-exact-scalars-and-reductions
+import torch
+h = torch.tensor([0.1, 0.2, 0.3, 1000.], dtype=torch.float16)
+print(h * 0.5 + 2, h.sum(), h.max(), h / 3, h ** 2, h.exp(), h.sqrt(), h.tanh(), h @ h, h.relu(), h.abs())

@@ -18,3 +18,19 @@ torch.set_default_dtype(torch.float32)
 import torch
 import torch.nn.functional as F
 F.binary_cross_entropy_with_logits(torch.tensor([0.2, 0.9]), torch.tensor([0., 1.], dtype=torch.float64))
+
+# %% float16-times-inexact-float
+import torch
+print(torch.tensor([1., 2.], dtype=torch.float16) * 0.1)
+
+# %% float16-mean
+import torch
+print(torch.tensor([0.1, 0.2, 0.3], dtype=torch.float16).mean())
+
+# %% float16-sigmoid
+import torch
+print(torch.tensor([2.], dtype=torch.float16).sigmoid())
+
+# %% float16-softmax
+import torch
+print(torch.tensor([2., 1.], dtype=torch.float16).softmax(0))
