@@ -501,6 +501,14 @@ class Tensor:
     def __array__(self, dtype=None, copy=None):
         return self.numpy() if dtype is None else self.numpy().astype(dtype)
 
+    def __array_wrap__(self, array, context=None, return_scalar=False):
+        # A NumPy ufunc applied to a tensor (np.exp(t)) answers with a tensor, as in PyTorch
+        # (whose boolean answers turn into uint8, a dtype microtorch lacks).
+        if array.dtype == bool:
+            raise unsupported("NumPy functions with boolean results (np.isnan) on tensors")
+        _dtypes.from_numpy_dtype(array.dtype)
+        return _wrap(array)
+
     def __len__(self):
         if self._data.ndim == 0:
             raise TypeError("len() of a 0-d tensor")

@@ -724,3 +724,20 @@ print(torch.tensor([1., 2.]).log_softmax(dim=0, dtype=float), torch.tensor([1, 2
 import torch
 h = torch.tensor([0.1, 0.2, 0.3, 1000.], dtype=torch.float16)
 print(h * 0.5 + 2, h.sum(), h.max(), h / 3, h ** 2, h.exp(), h.sqrt(), h.tanh(), h @ h, h.relu(), h.abs())
+
+# %% numpy-functions-on-tensors
+import warnings
+import numpy as np
+import torch
+# PyTorch 2.13's __array_wrap__ predates NumPy 2's signature and warns about itself; not ours
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+x = torch.tensor([1.5, 2.5])
+for r in (np.exp(x), np.exp(torch.tensor(2.)), np.sqrt(x), np.add(x, 1), np.maximum(x, 2), np.abs(x),
+          np.round(x), np.clip(x, 0, 2), np.log(torch.tensor([1, 2])), np.argmax(x)):
+    print(type(r).__name__, r)
+print(type(np.asarray(x)).__name__, np.concatenate([x, x]), np.where(x > 2, 1, 0))
+
+# %% numpy-function-on-tensor-requiring-grad
+import numpy as np
+import torch
+np.exp(torch.tensor([1.], requires_grad=True))

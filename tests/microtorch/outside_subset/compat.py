@@ -34,3 +34,8 @@ print(torch.tensor([2.], dtype=torch.float16).sigmoid())
 # %% float16-softmax
 import torch
 print(torch.tensor([2., 1.], dtype=torch.float16).softmax(0))
+
+# %% numpy-boolean-function-on-tensor
+import numpy as np
+import torch
+print(np.isnan(torch.tensor([1., 2.])))
