@@ -1,7 +1,7 @@
 """Argument checks shared by the ops, raising PyTorch's exceptions with PyTorch's messages."""
 import numpy as np
 
-from ._dtypes import C_NAMES, from_numpy_dtype
+from ._dtypes import C_NAMES, bool_ as _BOOL, from_numpy_dtype
 from ._errors import unsupported
 
 
@@ -115,6 +115,20 @@ def _check_batched(sa, sb):
         n = int(np.prod(batch))
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
                            f"[{n}, {sa[-1]}] but got: [{n}, {sb[-2]}].")
+
+
+def _check_bool_sub(tensor, other):
+    """PyTorch refuses `-` with a bool tensor (NumPy's own TypeError says it differently)."""
+    other_dtype = getattr(other, "dtype", None)
+    mine = tensor._data.dtype == bool
+    if not mine and other_dtype is not _BOOL:
+        return
+    if mine and (other_dtype is _BOOL or type(other) is bool):
+        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                           "Use the `^` or `logical_xor()` operator instead.")
+    raise RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. If you "
+                       "are trying to invert a mask, use the `~` or `logical_not()` operator "
+                       "instead.")
 
 
 def _check_half(x, what):

@@ -237,6 +237,8 @@ def _operands(self, other, floating=False):
             if isinstance(other, np.generic) else other
         if isinstance(b, np.ndarray):
             _dtypes.from_numpy_dtype(b.dtype)
+            if b.ndim == 0:   # PyTorch's promotion for these follows no rule we could state
+                raise unsupported("arithmetic between tensors and 0-d NumPy arrays")
     else:
         raise TypeError(f"unsupported operand type(s) for Tensor and '{type(other).__name__}'")
     dt = result_dtype(a, b)
@@ -289,21 +291,39 @@ def _check_close(self, other, name):
 
 
 def reflected(method):
-    """`array op tensor` reaches the tensor's reflected method (NumPy defers to it); PyTorch
-    refuses a NumPy array there (TypeError), while a NumPy scalar counts as a number."""
+    """`x op tensor` reaches the tensor's reflected method when x cannot do it: for a number
+    (a NumPy scalar counts as one) it computes; for anything else, a NumPy array included (NumPy
+    defers to the tensor), it answers NotImplemented, so Python raises PyTorch's TypeError."""
     def reflected_method(self, other):
-        if other.__class__ is np.ndarray:
+        if not isinstance(other, _OPERANDS):
             return NotImplemented
         return method(self, other)
     reflected_method.__name__ = method.__name__
     return reflected_method
 
 
-def _comparison(np_op):
-    """An elementwise comparison operator: a bool tensor, never part of a graph."""
+def _comparison(np_op, arrays=False):
+    """An elementwise comparison operator: a bool tensor, never part of a graph. Given another
+    type (a list, a string, and but for `==` a NumPy array) it answers NotImplemented, so that
+    Python says what PyTorch says, and `==` falls back to identity (False) as in PyTorch."""
     def compare(self, other):
+        if not isinstance(other, _OPERANDS) and not (arrays and other.__class__ is np.ndarray):
+            return NotImplemented
         return self._compare(other, np_op)
     return compare
+
+
+def _bitwise(kernel, logical, bitwise):
+    """&, | and ^: logical on bools, bitwise on integers; PyTorch has no floating-point kernel."""
+    def operator(self, other):
+        if not isinstance(other, _OPERANDS):
+            return NotImplemented
+        a, b = _operands(self, other)
+        if a.dtype.kind == "f":
+            raise NotImplementedError(f'"{kernel}" not implemented for '
+                                      f"'{_dtypes.from_numpy_dtype(a.dtype)._legacy[:-6]}'")
+        return _wrap(_broadcasting(logical if a.dtype == bool else bitwise, a, b))
+    return operator
 
 
 class Tensor:
@@ -520,6 +540,8 @@ class Tensor:
         return iter(self.unbind(0))
 
     def __bool__(self):
+        if self._data.size == 0:
+            raise RuntimeError("Boolean value of Tensor with no values is ambiguous")
         if self._data.size != 1:
             raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
         return bool(self._data)
@@ -565,26 +587,41 @@ class Tensor:
         raise unsupported("the % operator on tensors")
 
     def _compare(self, other, np_op):
-        if other is None:
-            return NotImplemented
         a, b = _operands(self, other)
         return _wrap(_broadcasting(np_op, a, b))
 
-    __eq__ = _comparison(np.equal)
+    def eq(self, other):
+        return self._compare(other, np.equal)
+
+    def ne(self, other):
+        return self._compare(other, np.not_equal)
+
+    def lt(self, other):
+        return self._compare(other, np.less)
+
+    def le(self, other):
+        return self._compare(other, np.less_equal)
+
+    def gt(self, other):
+        return self._compare(other, np.greater)
+
+    def ge(self, other):
+        return self._compare(other, np.greater_equal)
+
+    __eq__ = _comparison(np.equal, arrays=True)
     __ne__ = _comparison(np.not_equal)
     __lt__ = _comparison(np.less)
     __le__ = _comparison(np.less_equal)
     __gt__ = _comparison(np.greater)
     __ge__ = _comparison(np.greater_equal)
-    eq, ne, lt, le, gt, ge = __eq__, __ne__, __lt__, __le__, __gt__, __ge__
-
-    def __and__(self, other):
-        return self._compare(other, np.logical_and if self._data.dtype == bool else np.bitwise_and)
-
-    def __or__(self, other):
-        return self._compare(other, np.logical_or if self._data.dtype == bool else np.bitwise_or)
+    __and__ = __rand__ = _bitwise("bitwise_and_cpu", np.logical_and, np.bitwise_and)
+    __or__ = __ror__ = _bitwise("bitwise_or_cpu", np.logical_or, np.bitwise_or)
+    __xor__ = __rxor__ = _bitwise("bitwise_xor_cpu", np.logical_xor, np.bitwise_xor)
 
     def __invert__(self):
+        if self._data.dtype.kind == "f":
+            raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type "
+                            "tensors")
         return _wrap(~self._data)
 
     def equal(self, other):
@@ -733,6 +770,10 @@ class Tensor:
 
     def normal_(self, mean=0.0, std=1.0):
         return self.copy_(_wrap(random.generator().normal(mean, std, self._data.shape)))
+
+
+# What a binary operator takes besides a Tensor: a number (a NumPy scalar counts as one).
+_OPERANDS = (Tensor, int, float, np.generic)
 
 
 def _as_tensor(x):

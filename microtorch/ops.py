@@ -15,7 +15,7 @@ import numpy as np
 
 from . import _dtypes
 from ._checks import (_axes, _broadcast_error, _broadcasting, _check_cat, _check_cat_shapes,
-                      _check_half, _check_matmul, _check_softmax, _check_stack, _dim, _infer_shape,
+                      _check_bool_sub, _check_half, _check_matmul, _check_softmax, _check_stack, _dim, _infer_shape,
                       _permutation, _shape_arg)
 from ._dtypes import result_dtype
 from ._errors import T_NOT_2D, unsupported
@@ -26,13 +26,21 @@ from .engine import _op, _unbroadcast, tensor_backward
 
 
 # --- arithmetic ---------------------------------------------------------------------------------
+_SYMBOLS = {operator.add: "+", operator.sub: "-", operator.mul: "*", operator.truediv: "/",
+            operator.pow: "**", np.power: "**"}
+
+
 def _binary(self, other, forward, floating=False):
     """What every binary op does first: the two NumPy operands in the dtype PyTorch computes in
     (`a` an array or NumPy scalar; `b` too, or a Python number), `other` as a Tensor or None (a
     number gets no gradient), which of the two need a gradient, and the forward result (with
     PyTorch's error for shapes that do not broadcast). The forward runs silently on inf and nan
     (these ops are the hottest: they skip `silent`'s wrapper, see the table)."""
-    a, b = _operands(self, other, floating)
+    try:
+        a, b = _operands(self, other, floating)
+    except TypeError:   # what Python says for an operator it cannot apply (PyTorch's words too)
+        raise TypeError(f"unsupported operand type(s) for {_SYMBOLS[forward]}: 'Tensor' and "
+                        f"'{type(other).__name__}'") from None
     other = other if isinstance(other, Tensor) else None
     token = quiet()
     try:
@@ -57,6 +65,7 @@ def add(self, other):
 
 def sub(self, other):
     """d(a-b)/da = 1 and d(a-b)/db = -1."""
+    _check_bool_sub(self, other)
     a, b, other, need_a, need_b, out = _binary(self, other, operator.sub)
     sa, sb = a.shape, b.shape if need_b else None
 
@@ -68,6 +77,7 @@ def sub(self, other):
 
 def rsub(self, other):
     """number - tensor: the tensor's gradient is -g."""
+    _check_bool_sub(self, other)
     a, b = _operands(self, other)
 
     def backward(g):
@@ -126,6 +136,8 @@ def neg(self):
 
 
 def pos(self):
+    if self._data.dtype == bool:
+        raise RuntimeError("The `+` operator, on a bool tensor is not supported.")
     return self
 
 

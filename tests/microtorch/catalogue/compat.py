@@ -741,3 +741,69 @@ print(type(np.asarray(x)).__name__, np.concatenate([x, x]), np.where(x > 2, 1, 0
 import numpy as np
 import torch
 np.exp(torch.tensor([1.], requires_grad=True))
+
+# %% operators-with-other-types
+import torch
+t = torch.tensor([1., 2.])
+print(t == None, t != None, t == "a", t != "a", t == [1., 2.])
+for f in (lambda: t + None, lambda: t < "a", lambda: (1, 2) + t, lambda: t >= [1., 3.]):
+    try:
+        f()
+    except TypeError as e:
+        print("TypeError:", e)
+
+# %% comparisons-with-numpy-arrays
+import numpy as np
+import torch
+t = torch.tensor([1., 2.])
+print(t == np.array([1., 3.]), t != np.array([1., 3.]))
+t > np.array([1., 3.])
+
+# %% bitwise-operators
+import torch
+print(torch.tensor([True, False]) ^ torch.tensor([True, True]), torch.tensor([1, 2]) ^ 3, True ^ torch.tensor([True]))
+print(3 & torch.tensor([1, 2]), torch.tensor([1, 2]) & True, torch.tensor([1, 2]) | torch.tensor([True, False]))
+
+# %% bitwise-on-floats
+import torch
+torch.tensor([1., 3.]) & torch.tensor([1., 2.])
+
+# %% bitwise-with-float-scalar
+import torch
+torch.tensor([True]) ^ 1.5
+
+# %% invert-float
+import torch
+~torch.tensor([1., 2.])
+
+# %% bool-minus-bool
+import torch
+torch.tensor([True]) - torch.tensor([True])
+
+# %% bool-minus-number
+import torch
+torch.tensor([True, False]) - 1
+
+# %% number-minus-bool
+import torch
+1.5 - torch.tensor([True])
+
+# %% plus-bool
+import torch
++torch.tensor([True])
+
+# %% bool-of-empty
+import torch
+bool(torch.tensor([]))
+
+# %% numpy-arrays-on-the-right
+import warnings
+import numpy as np
+import torch
+warnings.filterwarnings("ignore", category=DeprecationWarning)   # PyTorch's own, as above
+print(torch.tensor([1., 2.]) * np.array([1., 2.]), torch.tensor([1.]) + np.array([2.], dtype=np.float32))
+print(torch.tensor([1, 2]) + np.array([1, 2]), torch.tensor([1, 2], dtype=torch.int32) * np.array([2], dtype=np.int32))
+
+# %% list-times-tensor
+import torch
+[1, 2] * torch.tensor([1., 2.])

@@ -39,3 +39,8 @@ print(torch.tensor([2., 1.], dtype=torch.float16).softmax(0))
 import numpy as np
 import torch
 print(np.isnan(torch.tensor([1., 2.])))
+
+# %% zero-dim-numpy-array-operand
+import numpy as np
+import torch
+print(torch.tensor([1.]) * np.array(2.))
