@@ -302,12 +302,17 @@ def reflected(method):
     return reflected_method
 
 
-def _comparison(np_op, arrays=False):
-    """An elementwise comparison operator: a bool tensor, never part of a graph. Given another
-    type (a list, a string, and but for `==` a NumPy array) it answers NotImplemented, so that
-    Python says what PyTorch says, and `==` falls back to identity (False) as in PyTorch."""
+_COMPARISONS = (np.equal, np.not_equal, np.less, np.less_equal, np.greater, np.greater_equal)
+
+
+def _comparison(np_op, operator=False, arrays=False):
+    """An elementwise comparison: a bool tensor, never part of a graph. As an operator, given
+    another type (a list, a string, and but for `==` a NumPy array) it answers NotImplemented,
+    so that Python says what PyTorch says, and `==` falls back to identity (False) as in
+    PyTorch; as a method (`t.lt(x)`, `torch.lt`) it raises TypeError."""
     def compare(self, other):
-        if not isinstance(other, _OPERANDS) and not (arrays and other.__class__ is np.ndarray):
+        if operator and not isinstance(other, _OPERANDS) and not (
+                arrays and other.__class__ is np.ndarray):
             return NotImplemented
         return self._compare(other, np_op)
     return compare
@@ -590,30 +595,10 @@ class Tensor:
         a, b = _operands(self, other)
         return _wrap(_broadcasting(np_op, a, b))
 
-    def eq(self, other):
-        return self._compare(other, np.equal)
-
-    def ne(self, other):
-        return self._compare(other, np.not_equal)
-
-    def lt(self, other):
-        return self._compare(other, np.less)
-
-    def le(self, other):
-        return self._compare(other, np.less_equal)
-
-    def gt(self, other):
-        return self._compare(other, np.greater)
-
-    def ge(self, other):
-        return self._compare(other, np.greater_equal)
-
-    __eq__ = _comparison(np.equal, arrays=True)
-    __ne__ = _comparison(np.not_equal)
-    __lt__ = _comparison(np.less)
-    __le__ = _comparison(np.less_equal)
-    __gt__ = _comparison(np.greater)
-    __ge__ = _comparison(np.greater_equal)
+    eq, ne, lt, le, gt, ge = (_comparison(op) for op in _COMPARISONS)
+    __eq__ = _comparison(np.equal, operator=True, arrays=True)
+    __ne__, __lt__, __le__, __gt__, __ge__ = (_comparison(op, operator=True)
+                                              for op in _COMPARISONS[1:])
     __and__ = __rand__ = _bitwise("bitwise_and_cpu", np.logical_and, np.bitwise_and)
     __or__ = __ror__ = _bitwise("bitwise_or_cpu", np.logical_or, np.bitwise_or)
     __xor__ = __rxor__ = _bitwise("bitwise_xor_cpu", np.logical_xor, np.bitwise_xor)
