@@ -49,10 +49,12 @@ def _plain(data, depth=0, shape=None):
     raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
 
 
-def _beyond_int64(array):
-    """NumPy holds Python ints past int64's range as uint64 or as objects; PyTorch refuses them."""
-    return array.dtype.kind == "u" or (array.dtype.kind == "O" and all(
-        isinstance(v, int) for v in array.flat))
+def _beyond_int64(plain):
+    """Whether nested Python data holds an int past int64's range (NumPy would make the array
+    uint64 or of objects; PyTorch refuses it)."""
+    if isinstance(plain, list):
+        return any(_beyond_int64(x) for x in plain)
+    return type(plain) is int and not -2**63 <= plain < 2**63
 
 
 def tensor(data, dtype=None, device=None, requires_grad=False):
@@ -69,17 +71,20 @@ def tensor(data, dtype=None, device=None, requires_grad=False):
         _dtypes.from_numpy_dtype(data.dtype)
         array = data.copy()
     else:
-        array = np.array(_plain(data))
-        if _beyond_int64(array):
+        plain = _plain(data)
+        array = np.array(plain)
+        if array.dtype.kind in "uO" and _beyond_int64(plain):
             if dtype is None or not _dtypes.as_dtype(dtype).is_floating_point:
                 raise ValueError("Overflow when unpacking long long")
             array = array.astype(np.float64)
         kind = array.dtype.kind
+        if kind == "u":   # from NumPy's unsigned scalars: PyTorch keeps uint8, which we lack
+            _dtypes.from_numpy_dtype(array.dtype)
         if kind not in "fiub":
             raise TypeError(f"new(): invalid data type '{array.dtype}'")
         if dtype is None:   # Python floats are float64 to NumPy but float32 to PyTorch
             dtype = _dtypes.get_default_dtype() if kind == "f" else \
-                _dtypes.int64 if kind in "iu" else None
+                _dtypes.int64 if kind == "i" else None
     if dtype is not None:
         with np.errstate(over="ignore"):   # 70000 as float16 is inf, without a warning
             array = array.astype(_dtypes.to_numpy(dtype))

@@ -807,3 +807,11 @@ print(torch.tensor([1, 2]) + np.array([1, 2]), torch.tensor([1, 2], dtype=torch.
 # %% list-times-tensor
 import torch
 [1, 2] * torch.tensor([1., 2.])
+
+# %% int64-overflow-nested
+import torch
+torch.tensor([[1], [2**64]])
+
+# %% int64-overflow-negative
+import torch
+torch.tensor([-2**63 - 1])

@@ -44,3 +44,8 @@ print(np.isnan(torch.tensor([1., 2.])))
 import numpy as np
 import torch
 print(torch.tensor([1.]) * np.array(2.))
+
+# %% numpy-unsigned-scalars
+import numpy as np
+import torch
+print(torch.tensor([np.uint8(5)]))
