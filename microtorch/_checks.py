@@ -138,14 +138,18 @@ def _check_half(x, what):
         raise unsupported(f"{what} of float16 tensors")
 
 
+def _no_kernel(kernel, np_dtype):
+    """PyTorch's error where it has no kernel for a dtype (integer softmax, bool abs, ...)."""
+    return NotImplementedError(f'"{kernel}" not implemented for '
+                               f"'{from_numpy_dtype(np_dtype)._legacy[:-6]}'")
+
+
 def _check_softmax(x, axis, name):
     """PyTorch has no integer softmax kernel (pass dtype= to convert first)."""
     _check_half(x, name)
     if x.dtype.kind != "f":
-        kernel = f"{name}_lastdim_kernel_impl" if axis == x.ndim - 1 or x.ndim == 0 else \
-            f"{name}_kernel_impl"
-        raise NotImplementedError(f'"{kernel}" not implemented for '
-                                  f"'{from_numpy_dtype(x.dtype)._legacy[:-6]}'")
+        raise _no_kernel(f"{name}_lastdim_kernel_impl" if axis == x.ndim - 1 or x.ndim == 0
+                         else f"{name}_kernel_impl", x.dtype)
 
 
 def _check_cat(arrays):

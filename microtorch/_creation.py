@@ -5,6 +5,7 @@ import warnings
 import numpy as np
 
 from . import _dtypes, random
+from ._checks import _no_kernel
 from ._tensor import Tensor, _wrap, check_device
 
 def _finish(data, requires_grad):
@@ -174,13 +175,16 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
         raise RuntimeError("upper bound and lower bound inconsistent with step sign")
     is_float = any(isinstance(v, float) or (isinstance(v, Tensor) and v.is_floating_point())
                    for v in (start, end, step))
-    if dtype is None:
-        dtype = None if is_float else _dtypes.int64
+    if dtype is None and not is_float:
+        dtype = _dtypes.int64
+    np_dt = _np_dtype(dtype)
+    if np_dt == np.bool_:
+        raise _no_kernel("arange_cpu", np_dt)
     _check_int64(start, end, step)
     n = int(np.ceil((float(end) - float(start)) / float(step)))
     values = float(start) + np.arange(n, dtype=np.float64) * float(step) if is_float else \
         int(start) + np.arange(n, dtype=np.int64) * int(step)
-    return _finish(values.astype(_np_dtype(dtype)), requires_grad)
+    return _finish(values.astype(np_dt), requires_grad)
 
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
@@ -191,6 +195,8 @@ def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
     np_dt = _np_dtype(dtype)
+    if np_dt == np.bool_:
+        raise _no_kernel("linspace_cpu", np_dt)
     work = np_dt if np_dt.kind == "f" else np.dtype(np.float64)
     s, e = work.type(start), work.type(end)
     if steps == 1:
@@ -208,6 +214,8 @@ def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
 def rand(*size, dtype=None, device=None, requires_grad=False):
     """Uniform on [0, 1)."""
     check_device(device)
+    if _np_dtype(dtype).kind != "f":
+        raise _no_kernel("check_uniform_bounds", _np_dtype(dtype))
     return _finish(random.generator().random(_size(size), dtype=np.float64).astype(_np_dtype(dtype)),
                    requires_grad)
 
@@ -215,6 +223,8 @@ def rand(*size, dtype=None, device=None, requires_grad=False):
 def randn(*size, dtype=None, device=None, requires_grad=False):
     """Standard normal: mean 0, standard deviation 1."""
     check_device(device)
+    if _np_dtype(dtype).kind != "f":
+        raise _no_kernel("normal_kernel_cpu", _np_dtype(dtype))
     return _finish(random.generator().standard_normal(_size(size)).astype(_np_dtype(dtype)), requires_grad)
 
 
@@ -241,4 +251,6 @@ def randn_like(input, dtype=None, device=None):
 
 def randperm(n, dtype=None, device=None):
     check_device(device)
+    if _np_dtype(dtype, np.int64) == np.bool_:
+        raise _no_kernel("randperm", np.dtype(bool))
     return _wrap(random.generator().permutation(int(n)).astype(_np_dtype(dtype, np.int64)))

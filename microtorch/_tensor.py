@@ -12,7 +12,7 @@ import weakref
 import numpy as np
 
 from . import _dtypes, _printing, grad_mode, random
-from ._checks import _axes, _broadcasting, _dim
+from ._checks import _axes, _broadcasting, _dim, _no_kernel
 from ._dtypes import C_NAMES, result_dtype
 from ._errors import INFERENCE_INPLACE, NON_LEAF_GRAD, unsupported
 from ._silent import silent
@@ -325,8 +325,7 @@ def _bitwise(kernel, logical, bitwise):
             return NotImplemented
         a, b = _operands(self, other)
         if a.dtype.kind == "f":
-            raise NotImplementedError(f'"{kernel}" not implemented for '
-                                      f"'{_dtypes.from_numpy_dtype(a.dtype)._legacy[:-6]}'")
+            raise _no_kernel(kernel, a.dtype)
         return _wrap(_broadcasting(logical if a.dtype == bool else bitwise, a, b))
     return operator
 

@@ -16,7 +16,7 @@ import numpy as np
 from . import _dtypes
 from ._checks import (_axes, _broadcast_error, _broadcasting, _check_cat, _check_cat_shapes,
                       _check_bool_sub, _check_half, _check_matmul, _check_softmax, _check_stack, _dim, _infer_shape,
-                      _permutation, _shape_arg)
+                      _no_kernel, _permutation, _shape_arg)
 from ._dtypes import result_dtype
 from ._errors import T_NOT_2D, unsupported
 from ._silent import loud, quiet, silent
@@ -332,7 +332,7 @@ def abs(self):
     """d|x|/dx = sign(x), which is 0 at 0."""
     x = self._data
     if x.dtype == bool:
-        raise NotImplementedError("\"abs_cpu\" not implemented for 'Bool'")
+        raise _no_kernel("abs_cpu", x.dtype)
 
     def backward(g):
         return (g * np.sign(x),)
@@ -344,8 +344,7 @@ def round(self, decimals=0):
     x = self._data
     if x.dtype.kind != "f":
         if decimals:
-            raise NotImplementedError(f'"round_cpu" not implemented for '
-                                      f"'{self.dtype._legacy[:-6]}'")
+            raise _no_kernel("round_cpu", x.dtype)
         return _wrap(x.copy())
 
     def backward(g):
@@ -576,8 +575,9 @@ def clone(self):
     return _op(self._data.copy(), "CloneBackward0", backward, (self,))
 
 
-def to(self, *args, dtype=None, device=None):
-    """Convert to another dtype (`x.to(torch.float64)`). microtorch only has the CPU."""
+def to(self, *args, dtype=None, device=None, non_blocking=False, copy=False):
+    """Convert to another dtype (`x.to(torch.float64)`). microtorch only has the CPU, where
+    non_blocking changes nothing; copy=True copies even to the same dtype."""
     for a in args:
         if _dtypes.is_dtype(a):
             dtype = a
@@ -586,7 +586,9 @@ def to(self, *args, dtype=None, device=None):
         else:
             device = a
     check_device(device)
-    if dtype is None or _dtypes.to_numpy(dtype) == self._data.dtype:
+    if dtype is None:
+        dtype = self.dtype
+    if _dtypes.to_numpy(dtype) == self._data.dtype and not copy:
         return self
     if self._requires_grad:
         _dtypes.check_differentiable(_dtypes.to_numpy(dtype))

@@ -4,7 +4,8 @@ import warnings
 
 import numpy as np
 
-from .._dtypes import from_numpy_dtype, result_dtype
+from .._checks import _no_kernel
+from .._dtypes import result_dtype
 from .._errors import module_getattr, unsupported
 from .._silent import silent
 from .._tensor import Tensor, _as_tensor
@@ -75,12 +76,6 @@ def linear(input, weight, bias=None):
         node = "ViewBackward0"
     return _op(out, node, backward, (bias, input, weight),
                saves=(weight if need_x else None, input if need_w else None))
-
-
-def _no_kernel(kernel, np_dtype):
-    """PyTorch has no integer kernel for this loss."""
-    return NotImplementedError(f'"{kernel}" not implemented for '
-                               f"'{from_numpy_dtype(np_dtype)._legacy[:-6]}'")
 
 
 def _check_reduction(reduction):
@@ -250,8 +245,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
 
 def _check_logits_dtypes(input, target):
     if not input.is_floating_point():
-        raise NotImplementedError(f'"log_sigmoid_cpu" not implemented for '
-                                  f"'{input.dtype._legacy[:-6]}'")
+        raise _no_kernel("log_sigmoid_cpu", input._data.dtype)
     if target.dtype.name == "bool":
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
                            "Use the `^` or `logical_xor()` operator instead.")

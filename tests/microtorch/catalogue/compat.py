@@ -815,3 +815,36 @@ torch.tensor([[1], [2**64]])
 # %% int64-overflow-negative
 import torch
 torch.tensor([-2**63 - 1])
+
+# %% size-of-floats
+import torch
+torch.Size([2.5])
+
+# %% size-plus-list
+import torch
+torch.zeros(2).shape + [3]
+
+# %% size-from-tensors-and-numpy
+import numpy as np
+import torch
+print(torch.Size([torch.tensor(2), np.int64(3)]), torch.Size([2, 3])[::-1], torch.Size([]).numel())
+print(torch.zeros(torch.Size([2, 3])[1:]).shape, torch.zeros(2, 3).size()[1:], 3 * torch.Size([2]))
+
+# %% creation-without-a-kernel
+import torch
+for make in (lambda: torch.arange(3, dtype=bool), lambda: torch.arange(3., dtype=torch.bool),
+             lambda: torch.linspace(0, 1, 3, dtype=bool), lambda: torch.randn(2, dtype=int),
+             lambda: torch.randn(2, dtype=torch.int32), lambda: torch.rand(2, dtype=torch.int64),
+             lambda: torch.rand(2, dtype=torch.bool), lambda: torch.randperm(3, dtype=torch.bool)):
+    try:
+        make()
+    except NotImplementedError as e:
+        print("NotImplementedError:", e)
+print(torch.arange(3, dtype=torch.int32), torch.linspace(0, 4, 3, dtype=int), torch.randperm(3, dtype=float).dtype)
+
+# %% to-copy-and-non-blocking
+import torch
+x = torch.ones(2, requires_grad=True)
+print(x.to(torch.float32, copy=True), x.to(copy=True), x.to("cpu", non_blocking=True), x.to(torch.float64, copy=True))
+y = x.to(copy=True)
+print(y is x, x.to(torch.float32) is x)
