@@ -848,3 +848,12 @@ x = torch.ones(2, requires_grad=True)
 print(x.to(torch.float32, copy=True), x.to(copy=True), x.to("cpu", non_blocking=True), x.to(torch.float64, copy=True))
 y = x.to(copy=True)
 print(y is x, x.to(torch.float32) is x)
+
+# %% module-cuda
+import torch
+print(torch.nn.ReLU().cuda())
+torch.nn.Linear(1, 1).cuda()
+
+# %% module-to-cuda
+import torch
+torch.nn.Sequential(torch.nn.Linear(2, 1)).to(torch.device("cuda"))

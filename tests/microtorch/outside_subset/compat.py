@@ -49,3 +49,7 @@ print(torch.tensor([1.]) * np.array(2.))
 import numpy as np
 import torch
 print(torch.tensor([np.uint8(5)]))
+
+# %% module-half
+import torch
+print(torch.nn.Linear(2, 1).half())
