@@ -147,8 +147,21 @@ def return_type(kind, values, indices):
     return r
 
 
+SEQUENCE_AS_TUPLE = (
+    "Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed "
+    "in pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted "
+    "as tensor index, x[torch.tensor(seq)], which will result either in an error or a different "
+    "result")
+
+
 def index_to_numpy(index):
     """NumPy's version of a PyTorch index, and whether it gathers (advanced indexing)."""
+    if isinstance(index, list) and len(index) < 32 and any(
+            i is None or i is Ellipsis or isinstance(i, (slice, list, tuple, Tensor, np.ndarray))
+            for i in index):
+        # x[[[0, 1], [1, 2]]] is still x[[0, 1], [1, 2]] in PyTorch (NumPy gathers instead)
+        warnings.warn(SEQUENCE_AS_TUPLE, UserWarning, stacklevel=3)
+        index = tuple(index)
     if not isinstance(index, tuple):
         index = (index,)
     out, advanced = [], False
@@ -178,6 +191,9 @@ def index_error(numpy_error, idx, shape):
     """PyTorch's IndexError for an index (from index_to_numpy) that NumPy refused."""
     spans = [i.ndim if isinstance(i, np.ndarray) and i.dtype == bool else
              0 if i is None or i is Ellipsis else 1 for i in idx]
+    if not shape and len(idx) == 1 and isinstance(idx[0], (int, np.integer)):
+        return IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                          "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
     if sum(spans) > len(shape):
         return IndexError(f"too many indices for tensor of dimension {len(shape)}")
     if str(numpy_error).startswith("shape mismatch"):

@@ -857,3 +857,20 @@ torch.nn.Linear(1, 1).cuda()
 # %% module-to-cuda
 import torch
 torch.nn.Sequential(torch.nn.Linear(2, 1)).to(torch.device("cuda"))
+
+# %% index-zero-dim-with-int
+import torch
+torch.tensor(5)[0]
+
+# %% index-zero-dim-too-many
+import torch
+torch.tensor(5)[0, 0]
+
+# %% index-list-of-lists-is-a-tuple
+import torch
+x = torch.arange(6).reshape(2, 3)
+print(x[[[0, 1], [1, 2]]], x[[0, slice(None)]], torch.arange(4)[[[1, 2]]], x[[None]].shape)
+
+# %% index-list-of-ints-gathers
+import torch
+print(torch.arange(6).reshape(2, 3)[[1, 0]], torch.arange(4)[[1]])
