@@ -117,18 +117,15 @@ def _check_batched(sa, sb):
                            f"[{n}, {sa[-1]}] but got: [{n}, {sb[-2]}].")
 
 
-def _check_bool_sub(tensor, other):
+def _bool_sub_error(tensor, other):
     """PyTorch refuses `-` with a bool tensor (NumPy's own TypeError says it differently)."""
-    other_dtype = getattr(other, "dtype", None)
-    mine = tensor._data.dtype == bool
-    if not mine and other_dtype is not _BOOL:
-        return
-    if mine and (other_dtype is _BOOL or type(other) is bool):
-        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
-                           "Use the `^` or `logical_xor()` operator instead.")
-    raise RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. If you "
-                       "are trying to invert a mask, use the `~` or `logical_not()` operator "
-                       "instead.")
+    if tensor._data.dtype == bool and (type(other) is bool
+                                       or getattr(other, "dtype", None) is _BOOL):
+        return RuntimeError("Subtraction, the `-` operator, with two bool tensors is not "
+                            "supported. Use the `^` or `logical_xor()` operator instead.")
+    return RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. If "
+                        "you are trying to invert a mask, use the `~` or `logical_not()` operator "
+                        "instead.")
 
 
 def _check_half(x, what):

@@ -25,8 +25,8 @@ class Size(tuple):
     def __new__(cls, sizes=()):
         sizes = tuple(sizes)
         for i, s in enumerate(sizes):
-            if not isinstance(s, (int, np.integer)) and not (isinstance(s, Tensor) and s.numel() == 1
-                                                             and not s.is_floating_point()):
+            integer_tensor = isinstance(s, Tensor) and s.numel() == 1 and not s.is_floating_point()
+            if not isinstance(s, (int, np.integer)) and not integer_tensor:
                 raise TypeError(f"torch.Size() takes an iterable of 'int' (item {i} is "
                                 f"'{type(s).__name__}')")
         return super().__new__(cls, (int(s) for s in sizes))
@@ -208,9 +208,9 @@ def index_error(numpy_error, idx, shape):
         elif span and isinstance(i, np.ndarray) and i.dtype == bool:
             for k in range(span):
                 if i.shape[k] != shape[dim + k]:
-                    return IndexError(f"The shape of the mask {list(i.shape)} at index {k} does not "
-                                      f"match the shape of the indexed tensor {list(shape)} at index "
-                                      f"{dim + k}")
+                    return IndexError(f"The shape of the mask {list(i.shape)} at index {k} does "
+                                      f"not match the shape of the indexed tensor {list(shape)} at "
+                                      f"index {dim + k}")
         dim += span
     return IndexError(str(numpy_error).replace("for axis", "for dimension"))
 
@@ -423,9 +423,9 @@ class Tensor:
                                 f"type {type(value).__name__}")
             if value._data.dtype != self._data.dtype:
                 raise RuntimeError(
-                    f"attempting to assign a gradient with dtype '{C_NAMES[value.dtype.name]}' to a "
-                    f"tensor with grad_dtype '{self.dtype._legacy[:-6]}'. The gradient must match "
-                    "the tensor's grad_dtype (defaults to the tensor's dtype). You can set the "
+                    f"attempting to assign a gradient with dtype '{C_NAMES[value.dtype.name]}' to "
+                    f"a tensor with grad_dtype '{self.dtype._legacy[:-6]}'. The gradient must "
+                    "match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the "
                     "tensor's grad_dtype attribute with a specific dtype, or None to allow any "
                     "dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its "
                     "gradient may break downstream systems that assume they match.")

@@ -14,9 +14,9 @@ import warnings
 import numpy as np
 
 from . import _dtypes
-from ._checks import (_axes, _broadcast_error, _broadcasting, _check_cat, _check_cat_shapes,
-                      _check_bool_sub, _check_half, _check_matmul, _check_softmax, _check_stack, _dim, _infer_shape,
-                      _no_kernel, _permutation, _shape_arg)
+from ._checks import (_axes, _bool_sub_error, _broadcast_error, _broadcasting, _check_cat,
+                      _check_cat_shapes, _check_half, _check_matmul, _check_softmax, _check_stack,
+                      _dim, _infer_shape, _no_kernel, _permutation, _shape_arg)
 from ._dtypes import result_dtype
 from ._errors import T_NOT_2D, unsupported
 from ._silent import loud, quiet, silent
@@ -65,7 +65,9 @@ def add(self, other):
 
 def sub(self, other):
     """d(a-b)/da = 1 and d(a-b)/db = -1."""
-    _check_bool_sub(self, other)
+    if self._data.dtype.kind == "b" or (other.__class__ is Tensor
+                                        and other._data.dtype.kind == "b"):
+        raise _bool_sub_error(self, other)
     a, b, other, need_a, need_b, out = _binary(self, other, operator.sub)
     sa, sb = a.shape, b.shape if need_b else None
 
@@ -77,7 +79,8 @@ def sub(self, other):
 
 def rsub(self, other):
     """number - tensor: the tensor's gradient is -g."""
-    _check_bool_sub(self, other)
+    if self._data.dtype.kind == "b":
+        raise _bool_sub_error(self, other)
     a, b = _operands(self, other)
 
     def backward(g):
