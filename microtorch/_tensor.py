@@ -225,6 +225,7 @@ def axpy_(y, alpha, x):
 
 
 _SCALARS = (float, int, bool)
+_HALF = np.dtype(np.float16)   # NumPy's built-in dtypes are singletons: `is` tells them apart
 
 
 def _operands(self, other, floating=False):
@@ -241,7 +242,7 @@ def _operands(self, other, floating=False):
             return a[()], b[()]
     elif type(other) in _SCALARS:
         if a.dtype.kind == "f" or (type(other) is int and a.dtype.kind == "i" and not floating):
-            if a.dtype.char == "e" and type(other) is float and float(np.float16(other)) != other:
+            if a.dtype is _HALF and type(other) is float and float(np.float16(other)) != other:
                 # PyTorch computes with the float in float32; NumPy would round it to float16
                 raise unsupported("arithmetic between float16 tensors and Python floats that "
                                   "float16 cannot hold exactly")
