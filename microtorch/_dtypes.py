@@ -1,4 +1,5 @@
-"""Data types: PyTorch's names for a handful of NumPy dtypes, and PyTorch's promotion rules.
+"""Data types: PyTorch's names for a handful of NumPy dtypes, the default floating dtype, and
+PyTorch's promotion rules.
 
 PyTorch and NumPy disagree on what `int_tensor + 0.5` or `float32_tensor + float64_scalar_tensor`
 should be, so binary ops ask `result_dtype` instead of trusting NumPy.
@@ -39,6 +40,9 @@ ALL = (bool_, int32, int64, float16, float32, float64)
 # The C type names in PyTorch's error messages ("... same dtype, but got: float != double").
 C_NAMES = {"float16": "c10::Half", "float32": "float", "float64": "double", "int64": "long int",
            "int32": "int", "bool": "bool"}
+_BY_NUMPY = {d.np: d for d in ALL}
+_PYTHON_TYPES = {float: float64, int: int64, bool: bool_}   # what PyTorch reads dtype=float as
+
 _default_float = float32   # what Python floats become: torch.set_default_dtype changes it
 
 
@@ -58,7 +62,6 @@ def set_default_dtype(d):
     if d is float16:
         raise unsupported("torch.set_default_dtype(torch.float16)")
     _default_float = d
-_BY_NUMPY = {d.np: d for d in ALL}
 
 
 def _by_name(name):
@@ -86,10 +89,9 @@ def as_dtype(d):
     PyTorch reads as float64, int64 and bool."""
     if isinstance(d, dtype):
         return d
-    python = {float: float64, int: int64, bool: bool_}.get(d)
-    if python is None:
+    if not is_dtype(d):
         raise unsupported(f"dtype={d!r} (give a torch dtype such as torch.float32)")
-    return python
+    return _PYTHON_TYPES[d]
 
 
 def is_dtype(d):
