@@ -1,7 +1,8 @@
 """Argument checks shared by the ops, raising PyTorch's exceptions with PyTorch's messages."""
 import numpy as np
 
-from ._dtypes import C_NAMES
+from ._dtypes import C_NAMES, bool_ as _BOOL, from_numpy_dtype
+from ._errors import unsupported
 
 
 def _dim(dim, ndim):
@@ -17,7 +18,11 @@ def _axes(dim, ndim):
     if dim is None:
         return None
     if isinstance(dim, (tuple, list)):
-        return tuple(_dim(d, ndim) for d in dim)
+        axes = tuple(_dim(d, ndim) for d in dim)
+        for i, d in enumerate(axes):
+            if d in axes[:i]:
+                raise RuntimeError(f"dim {d} appears multiple times in the list of dims")
+        return axes
     return (_dim(dim, ndim),) if ndim else None
 
 
@@ -41,7 +46,10 @@ def _infer_shape(shape, size):
 
 def _broadcast_error(a, b):
     """PyTorch's error for shapes that do not broadcast (NumPy's ValueError says it differently)."""
-    sa, sb = np.shape(a), np.shape(b)
+    return _shapes_error(np.shape(a), np.shape(b))
+
+
+def _shapes_error(sa, sb):
     for i in range(1, max(len(sa), len(sb)) + 1):
         x = sa[-i] if i <= len(sa) else 1
         y = sb[-i] if i <= len(sb) else 1
@@ -61,8 +69,7 @@ def _broadcasting(np_op, a, b):
 
 def _check_matmul(a, b):
     if a.dtype != b.dtype:
-        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: "
-                           f"{C_NAMES[a.dtype.name]} != {C_NAMES[b.dtype.name]}")
+        raise _matmul_dtypes_error(a, b)
     if a.ndim == 0 or b.ndim == 0:
         raise RuntimeError("both arguments to matmul need to be at least 1D, but they are "
                            f"{a.ndim}D and {b.ndim}D")
@@ -70,20 +77,76 @@ def _check_matmul(a, b):
         raise RuntimeError(f"inconsistent tensor size, expected tensor [{a.shape[0]}] and src "
                            f"[{b.shape[0]}] to have the same number of elements, but got "
                            f"{a.shape[0]} and {b.shape[0]} elements respectively")
-    if a.ndim == 2 and b.ndim == 1 and a.shape[1] != b.shape[0]:
-        raise RuntimeError(f"size mismatch, got input ({a.shape[0]}), mat ({a.shape[0]}x"
-                           f"{a.shape[1]}), vec ({b.shape[0]})")
+    if b.ndim >= 3:   # batched: batch dimensions broadcast, then one bmm
+        _check_batched(a.shape if a.ndim > 1 else (1,) + a.shape, b.shape)
+        return
     k_b = b.shape[0] if b.ndim == 1 else b.shape[-2]
-    if a.shape[-1] != k_b:
-        rows_a = a.shape[0] if a.ndim == 1 else int(np.prod(a.shape[:-1]))
-        if a.ndim == 1:
-            rows_a, cols_a = 1, a.shape[0]
-        else:
-            cols_a = a.shape[-1]
-        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({rows_a}x{cols_a} and "
-                           f"{k_b}x{b.shape[-1] if b.ndim > 1 else 1})")
+    if a.shape[-1] == k_b:
+        return
+    rows_a = int(np.prod(a.shape[:-1])) if a.ndim > 1 else 1   # a's batch folds into its rows
+    if b.ndim == 1:
+        raise RuntimeError(f"size mismatch, got input ({rows_a}), mat ({rows_a}x{a.shape[-1]}), "
+                           f"vec ({b.shape[0]})")
+    raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({rows_a}x{a.shape[-1]} and "
+                       f"{k_b}x{b.shape[-1]})")
 
 
+def _matmul_dtypes_error(a, b):
+    """PyTorch's message names the kernel the dimensions pick (dot, mv, mm or bmm)."""
+    ta, tb = (from_numpy_dtype(x.dtype)._legacy[:-6] for x in (a, b))
+    if a.ndim == 1 and b.ndim == 1:
+        return RuntimeError(f"dot : expected both vectors to have same dtype, but found {ta} and "
+                            f"{tb}")
+    if b.ndim == 1:
+        return RuntimeError(f"addmv input tensors must have the same dtype, but got {tb}, {ta}, "
+                            f"and {tb}")
+    if b.ndim >= 3:
+        return RuntimeError(f"expected scalar type {ta} but found {tb}")
+    return RuntimeError(f"expected m1 and m2 to have the same dtype, but got: "
+                        f"{C_NAMES[a.dtype.name]} != {C_NAMES[b.dtype.name]}")
+
+
+def _check_batched(sa, sb):
+    try:
+        batch = np.broadcast_shapes(sa[:-2], sb[:-2])
+    except ValueError:
+        raise _shapes_error(sa[:-2], sb[:-2]) from None
+    if sa[-1] != sb[-2]:
+        n = int(np.prod(batch))
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
+                           f"[{n}, {sa[-1]}] but got: [{n}, {sb[-2]}].")
+
+
+def _bool_sub_error(tensor, other):
+    """PyTorch refuses `-` with a bool tensor (NumPy's own TypeError says it differently)."""
+    if tensor._data.dtype == bool and (type(other) is bool
+                                       or getattr(other, "dtype", None) is _BOOL):
+        return RuntimeError("Subtraction, the `-` operator, with two bool tensors is not "
+                            "supported. Use the `^` or `logical_xor()` operator instead.")
+    return RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. If "
+                        "you are trying to invert a mask, use the `~` or `logical_not()` operator "
+                        "instead.")
+
+
+def _check_half(x, what):
+    """PyTorch computes float16 in float32 and rounds once; NumPy rounds every step in float16.
+    Where the two differ, microtorch refuses rather than answer differently."""
+    if x.dtype == np.float16:
+        raise unsupported(f"{what} of float16 tensors")
+
+
+def _no_kernel(kernel, np_dtype):
+    """PyTorch's error where it has no kernel for a dtype (integer softmax, bool abs, ...)."""
+    return NotImplementedError(f'"{kernel}" not implemented for '
+                               f"'{from_numpy_dtype(np_dtype)._legacy[:-6]}'")
+
+
+def _check_softmax(x, axis, name):
+    """PyTorch has no integer softmax kernel (pass dtype= to convert first)."""
+    _check_half(x, name)
+    if x.dtype.kind != "f":
+        raise _no_kernel(f"{name}_lastdim_kernel_impl" if axis == x.ndim - 1 or x.ndim == 0
+                         else f"{name}_kernel_impl", x.dtype)
 
 
 def _check_cat(arrays):
@@ -119,9 +182,11 @@ def _check_stack(arrays):
 
 def _permutation(dims, ndim):
     """The dimensions of a permute, normalised; PyTorch's error unless each appears once."""
-    dims = tuple(_dim(d, ndim) for d in dims)
-    if sorted(dims) != list(range(ndim)):
+    if len(dims) != ndim:
         raise RuntimeError("permute(sparse_coo): number of dimensions in the tensor input does "
                            "not match the length of the desired ordering of dimensions i.e. "
                            f"input.dim() = {ndim} is not equal to len(dims) = {len(dims)}")
+    dims = tuple(_dim(d, ndim) for d in dims)
+    if len(set(dims)) != ndim:
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
     return dims

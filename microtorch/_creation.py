@@ -5,8 +5,8 @@ import warnings
 import numpy as np
 
 from . import _dtypes, random
-from ._errors import unsupported
-from ._tensor import Tensor, _wrap
+from ._checks import _no_kernel
+from ._tensor import Tensor, _wrap, check_device
 
 def _finish(data, requires_grad):
     t = _wrap(data)
@@ -14,17 +14,16 @@ def _finish(data, requires_grad):
         if data.dtype.kind != "f":
             raise RuntimeError("Only Tensors of floating point and complex dtype can require "
                                "gradients")
+        _dtypes.check_differentiable(data.dtype)
         t._requires_grad = True
     return t
 
 
-def _np_dtype(dtype, default=np.float32):
-    return np.dtype(default) if dtype is None else _dtypes.to_numpy(dtype)
-
-
-def _check_device(device):
-    if device is not None and str(device) != "cpu":
-        raise unsupported(f"device {device!r} (microtorch runs on the CPU only)")
+def _np_dtype(dtype, default=None):
+    """The NumPy dtype to make; without one, `default` or else the default floating dtype."""
+    if dtype is not None:
+        return _dtypes.to_numpy(dtype)
+    return np.dtype(default) if default is not None else _dtypes.get_default_dtype().np
 
 
 def _plain(data, depth=0, shape=None):
@@ -51,10 +50,18 @@ def _plain(data, depth=0, shape=None):
     raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
 
 
+def _beyond_int64(plain):
+    """Whether nested Python data holds an int past int64's range (NumPy would make the array
+    uint64 or of objects; PyTorch refuses it)."""
+    if isinstance(plain, list):
+        return any(_beyond_int64(x) for x in plain)
+    return type(plain) is int and not -2**63 <= plain < 2**63
+
+
 def tensor(data, dtype=None, device=None, requires_grad=False):
-    """A new tensor holding a copy of `data`. Python floats become float32, ints int64, bools
-    bool, as in PyTorch; a NumPy array keeps its dtype."""
-    _check_device(device)
+    """A new tensor holding a copy of `data`. Python floats become the default dtype (float32),
+    ints int64, bools bool, as in PyTorch; a NumPy array keeps its dtype."""
+    check_device(device)
     if isinstance(data, Tensor):
         warnings.warn(
             "To copy construct from a tensor, it is recommended to use sourceTensor.detach()."
@@ -65,19 +72,28 @@ def tensor(data, dtype=None, device=None, requires_grad=False):
         _dtypes.from_numpy_dtype(data.dtype)
         array = data.copy()
     else:
-        array = np.array(_plain(data))
+        plain = _plain(data)
+        array = np.array(plain)
+        if array.dtype.kind in "uO" and _beyond_int64(plain):
+            if dtype is None or not _dtypes.as_dtype(dtype).is_floating_point:
+                raise ValueError("Overflow when unpacking long long")
+            array = array.astype(np.float64)
         kind = array.dtype.kind
+        if kind == "u":   # from NumPy's unsigned scalars: PyTorch keeps uint8, which we lack
+            _dtypes.from_numpy_dtype(array.dtype)
         if kind not in "fiub":
             raise TypeError(f"new(): invalid data type '{array.dtype}'")
         if dtype is None:   # Python floats are float64 to NumPy but float32 to PyTorch
-            dtype = _dtypes.float32 if kind == "f" else _dtypes.int64 if kind in "iu" else None
+            dtype = _dtypes.get_default_dtype() if kind == "f" else \
+                _dtypes.int64 if kind == "i" else None
     if dtype is not None:
-        array = array.astype(_dtypes.to_numpy(dtype))
+        with np.errstate(over="ignore"):   # 70000 as float16 is inf, without a warning
+            array = array.astype(_dtypes.to_numpy(dtype))
     return _finish(array, requires_grad)
 
 
 def as_tensor(data, dtype=None, device=None):
-    if isinstance(data, Tensor) and (dtype is None or dtype.np == data._data.dtype):
+    if isinstance(data, Tensor) and (dtype is None or _dtypes.to_numpy(dtype) == data._data.dtype):
         return data
     if isinstance(data, np.ndarray) and (dtype is None or _dtypes.to_numpy(dtype) == data.dtype):
         return from_numpy(data)
@@ -92,6 +108,11 @@ def from_numpy(array):
     return _wrap(array)
 
 
+def _check_int64(*values):
+    if any(isinstance(v, int) and v >= 2**63 for v in values):
+        raise RuntimeError("value cannot be converted to type int64_t without overflow")
+
+
 def _size(size):
     if len(size) == 1 and isinstance(size[0], (tuple, list)):
         size = tuple(size[0])
@@ -99,12 +120,12 @@ def _size(size):
 
 
 def zeros(*size, dtype=None, device=None, requires_grad=False):
-    _check_device(device)
+    check_device(device)
     return _finish(np.zeros(_size(size), dtype=_np_dtype(dtype)), requires_grad)
 
 
 def ones(*size, dtype=None, device=None, requires_grad=False):
-    _check_device(device)
+    check_device(device)
     return _finish(np.ones(_size(size), dtype=_np_dtype(dtype)), requires_grad)
 
 
@@ -113,32 +134,39 @@ def empty(*size, dtype=None, device=None, requires_grad=False):
 
 
 def full(size, fill_value, dtype=None, device=None, requires_grad=False):
-    _check_device(device)
+    check_device(device)
     if dtype is None:
         dtype = (_dtypes.bool_ if isinstance(fill_value, bool) else
-                 _dtypes.int64 if isinstance(fill_value, numbers.Integral) else _dtypes.float32)
+                 _dtypes.int64 if isinstance(fill_value, numbers.Integral) else None)
+    if _np_dtype(dtype).kind in "iu":
+        _check_int64(fill_value)
     return _finish(np.full(_size((size,)), fill_value, dtype=_np_dtype(dtype)), requires_grad)
 
 
-def zeros_like(input, dtype=None, requires_grad=False):
-    return zeros(input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+def zeros_like(input, dtype=None, device=None, requires_grad=False):
+    return zeros(input.shape, dtype=dtype or input.dtype, device=device,
+                 requires_grad=requires_grad)
 
 
-def ones_like(input, dtype=None, requires_grad=False):
-    return ones(input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+def ones_like(input, dtype=None, device=None, requires_grad=False):
+    return ones(input.shape, dtype=dtype or input.dtype, device=device,
+                requires_grad=requires_grad)
 
 
-def full_like(input, fill_value, dtype=None, requires_grad=False):
-    return full(input.shape, fill_value, dtype=dtype or input.dtype, requires_grad=requires_grad)
+def full_like(input, fill_value, dtype=None, device=None, requires_grad=False):
+    return full(input.shape, fill_value, dtype=dtype or input.dtype, device=device,
+                requires_grad=requires_grad)
 
 
-def eye(n, m=None, dtype=None, requires_grad=False):
+def eye(n, m=None, dtype=None, device=None, requires_grad=False):
+    check_device(device)
     return _finish(np.eye(n, m, dtype=_np_dtype(dtype)), requires_grad)
 
 
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
-    """start, start+step, ... up to but excluding end. Integers give int64, any float float32."""
-    _check_device(device)
+    """start, start+step, ... up to but excluding end. Integers give int64, any float the default
+    dtype."""
+    check_device(device)
     if end is None:
         start, end = 0, start
     if step == 0:
@@ -147,22 +175,28 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
         raise RuntimeError("upper bound and lower bound inconsistent with step sign")
     is_float = any(isinstance(v, float) or (isinstance(v, Tensor) and v.is_floating_point())
                    for v in (start, end, step))
-    if dtype is None:
-        dtype = _dtypes.float32 if is_float else _dtypes.int64
+    if dtype is None and not is_float:
+        dtype = _dtypes.int64
+    np_dt = _np_dtype(dtype)
+    if np_dt == np.bool_:
+        raise _no_kernel("arange_cpu", np_dt)
+    _check_int64(start, end, step)
     n = int(np.ceil((float(end) - float(start)) / float(step)))
     values = float(start) + np.arange(n, dtype=np.float64) * float(step) if is_float else \
         int(start) + np.arange(n, dtype=np.int64) * int(step)
-    return _finish(values.astype(_np_dtype(dtype)), requires_grad)
+    return _finish(values.astype(np_dt), requires_grad)
 
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
     """`steps` evenly spaced values from start to end inclusive, computed from both ends as
     PyTorch does so that the last value is exactly `end`."""
-    _check_device(device)
+    check_device(device)
     steps = int(steps)
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
     np_dt = _np_dtype(dtype)
+    if np_dt == np.bool_:
+        raise _no_kernel("linspace_cpu", np_dt)
     work = np_dt if np_dt.kind == "f" else np.dtype(np.float64)
     s, e = work.type(start), work.type(end)
     if steps == 1:
@@ -177,19 +211,26 @@ def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
     return _finish(values.astype(np_dt), requires_grad)
 
 
-def rand(*size, dtype=None, requires_grad=False):
+def rand(*size, dtype=None, device=None, requires_grad=False):
     """Uniform on [0, 1)."""
+    check_device(device)
+    if _np_dtype(dtype).kind != "f":
+        raise _no_kernel("check_uniform_bounds", _np_dtype(dtype))
     return _finish(random.generator().random(_size(size), dtype=np.float64).astype(_np_dtype(dtype)),
                    requires_grad)
 
 
-def randn(*size, dtype=None, requires_grad=False):
+def randn(*size, dtype=None, device=None, requires_grad=False):
     """Standard normal: mean 0, standard deviation 1."""
+    check_device(device)
+    if _np_dtype(dtype).kind != "f":
+        raise _no_kernel("normal_kernel_cpu", _np_dtype(dtype))
     return _finish(random.generator().standard_normal(_size(size)).astype(_np_dtype(dtype)), requires_grad)
 
 
-def randint(low, high=None, size=None, dtype=None, requires_grad=False):
+def randint(low, high=None, size=None, dtype=None, device=None, requires_grad=False):
     """Integers in [low, high); called as randint(high, size) or randint(low, high, size)."""
+    check_device(device)
     if size is None:
         if high is None or not isinstance(high, (tuple, list)):
             raise TypeError("randint() missing 1 required positional arguments: \"size\"")
@@ -200,13 +241,16 @@ def randint(low, high=None, size=None, dtype=None, requires_grad=False):
                    requires_grad)
 
 
-def rand_like(input, dtype=None):
-    return rand(input.shape, dtype=dtype or input.dtype)
+def rand_like(input, dtype=None, device=None):
+    return rand(input.shape, dtype=dtype or input.dtype, device=device)
 
 
-def randn_like(input, dtype=None):
-    return randn(input.shape, dtype=dtype or input.dtype)
+def randn_like(input, dtype=None, device=None):
+    return randn(input.shape, dtype=dtype or input.dtype, device=device)
 
 
-def randperm(n, dtype=None, generator=None):
+def randperm(n, dtype=None, device=None, generator=None):
+    check_device(device)
+    if _np_dtype(dtype, np.int64) == np.bool_:
+        raise _no_kernel("randperm", np.dtype(bool))
     return _wrap(random.generator(generator).permutation(int(n)).astype(_np_dtype(dtype, np.int64)))

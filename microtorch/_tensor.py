@@ -12,41 +12,108 @@ import weakref
 import numpy as np
 
 from . import _dtypes, _printing, grad_mode, random
-from ._checks import _axes, _broadcasting, _dim
-from ._dtypes import result_dtype
+from ._checks import _axes, _broadcasting, _dim, _no_kernel
+from ._dtypes import C_NAMES, result_dtype
 from ._errors import NON_LEAF_GRAD, unsupported
 
 
 class Size(tuple):
-    """A tensor's shape: a tuple that prints as `torch.Size([2, 3])`."""
+    """A tensor's shape: a tuple that prints as `torch.Size([2, 3])`. Slicing, `+` and `*` keep
+    it a Size, as in PyTorch; `==` compares with any tuple."""
+
+    def __new__(cls, sizes=()):
+        sizes = tuple(sizes)
+        for i, s in enumerate(sizes):
+            integer_tensor = isinstance(s, Tensor) and s.numel() == 1 and not s.is_floating_point()
+            if not isinstance(s, (int, np.integer)) and not integer_tensor:
+                raise TypeError(f"torch.Size() takes an iterable of 'int' (item {i} is "
+                                f"'{type(s).__name__}')")
+        return super().__new__(cls, (int(s) for s in sizes))
 
     def __repr__(self):
         return f"torch.Size({list(self)})"
+
+    def __getitem__(self, index):
+        item = tuple.__getitem__(self, index)
+        return _size(item) if isinstance(index, slice) else item
+
+    def __add__(self, other):
+        if not isinstance(other, tuple):
+            raise TypeError(f"can only concatenate tuple (not {type(other).__name__}) to "
+                            "torch.Size")
+        return _size(tuple(self) + other)
+
+    def __radd__(self, other):
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return _size(other + tuple(self))
+
+    def __mul__(self, n):
+        return _size(tuple(self) * n)
+
+    __rmul__ = __mul__
 
     def numel(self):
         return int(np.prod(self, dtype=np.int64))
 
 
-class device:
-    """Always the CPU: microtorch has no accelerators."""
-    __slots__ = ("type",)
+def _size(ints):
+    """A Size of ints already checked (a shape from NumPy): skips the constructor's checks."""
+    return tuple.__new__(Size, ints)
 
-    def __init__(self, type="cpu"):
-        if str(type) != "cpu":
-            raise unsupported(f"device {type!r} (microtorch runs on the CPU only)")
-        self.type = "cpu"
+
+# Every device type PyTorch's device strings may name, in the order its error lists them.
+_DEVICE_TYPES = ("cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ideep", "hip", "ve",
+                 "fpga", "maia", "xla", "lazy", "vulkan", "mps", "meta", "hpu", "mtia",
+                 "privateuseone")
+NO_CUDA = "Torch not compiled with CUDA enabled"
+
+
+class device:
+    """Where a tensor lives. microtorch computes on the CPU only: like a CPU-only build of
+    PyTorch it can name any device, but putting a tensor elsewhere fails (`check_device`)."""
+    __slots__ = ("type", "index")
+
+    def __init__(self, type, index=None):
+        if isinstance(type, device):
+            type, index = type.type, type.index
+        text = str(type)
+        type, _, number = text.partition(":")
+        if type not in _DEVICE_TYPES:
+            raise RuntimeError(f"Expected one of {', '.join(_DEVICE_TYPES)} device type at start "
+                               f"of device string: {text}")
+        if number:
+            if not number.isdigit():
+                raise RuntimeError(f"Invalid device string: '{text}'")
+            index = int(number)
+        self.type, self.index = type, index
 
     def __repr__(self):
-        return "device(type='cpu')"
+        index = "" if self.index is None else f", index={self.index}"
+        return f"device(type='{self.type}'{index})"
 
     def __str__(self):
-        return "cpu"
+        return self.type if self.index is None else f"{self.type}:{self.index}"
 
-    def __eq__(self, other):
-        return str(other) == "cpu"
+    def __eq__(self, other):   # as PyTorch: never equal to a string
+        return isinstance(other, device) and (self.type, self.index) == (other.type, other.index)
 
     def __hash__(self):
-        return hash("cpu")
+        return hash((self.type, self.index))
+
+
+CPU = device("cpu")
+
+
+def check_device(where):
+    """A device argument: None or the CPU; a CUDA device fails as on a CPU-only PyTorch."""
+    if where is None:
+        return
+    where = device(where)
+    if where.type == "cuda":
+        raise AssertionError(NO_CUDA)
+    if where.type != "cpu":
+        raise unsupported(f"device '{where}' (microtorch runs on the CPU only)")
 
 
 class _HookHandle:
@@ -79,8 +146,21 @@ def return_type(kind, values, indices):
     return r
 
 
+SEQUENCE_AS_TUPLE = (
+    "Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed "
+    "in pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted "
+    "as tensor index, x[torch.tensor(seq)], which will result either in an error or a different "
+    "result")
+
+
 def index_to_numpy(index):
     """NumPy's version of a PyTorch index, and whether it gathers (advanced indexing)."""
+    if isinstance(index, list) and len(index) < 32 and any(
+            i is None or i is Ellipsis or isinstance(i, (slice, list, tuple, Tensor, np.ndarray))
+            for i in index):
+        # x[[[0, 1], [1, 2]]] is still x[[0, 1], [1, 2]] in PyTorch (NumPy gathers instead)
+        warnings.warn(SEQUENCE_AS_TUPLE, UserWarning, stacklevel=3)
+        index = tuple(index)
     if not isinstance(index, tuple):
         index = (index,)
     out, advanced = [], False
@@ -91,6 +171,8 @@ def index_to_numpy(index):
         elif isinstance(i, (list, np.ndarray)):
             i = np.asarray(i)
             advanced = True
+        elif isinstance(i, slice) and i.step is not None and i.step < 0:
+            raise ValueError("step must be greater than zero")
         elif isinstance(i, (bool, np.bool_)):
             raise unsupported("indexing with a Python bool")
         elif not (isinstance(i, (int, np.integer, slice)) or i is None or i is Ellipsis):
@@ -104,6 +186,34 @@ def index_to_numpy(index):
     return tuple(out), advanced
 
 
+def index_error(numpy_error, idx, shape):
+    """PyTorch's IndexError for an index (from index_to_numpy) that NumPy refused."""
+    spans = [i.ndim if isinstance(i, np.ndarray) and i.dtype == bool else
+             0 if i is None or i is Ellipsis else 1 for i in idx]
+    if not shape and len(idx) == 1 and isinstance(idx[0], (int, np.integer)):
+        return IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                          "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+    if sum(spans) > len(shape):
+        return IndexError(f"too many indices for tensor of dimension {len(shape)}")
+    if str(numpy_error).startswith("shape mismatch"):
+        shapes = ", ".join(str(list(i.shape)) for i in idx
+                           if isinstance(i, np.ndarray) and i.dtype != bool)
+        return IndexError("shape mismatch: indexing tensors could not be broadcast together with "
+                          f"shapes {shapes}")
+    dim = 0
+    for i, span in zip(idx, spans):
+        if i is Ellipsis:
+            dim += len(shape) - sum(spans)
+        elif span and isinstance(i, np.ndarray) and i.dtype == bool:
+            for k in range(span):
+                if i.shape[k] != shape[dim + k]:
+                    return IndexError(f"The shape of the mask {list(i.shape)} at index {k} does "
+                                      f"not match the shape of the indexed tensor {list(shape)} at "
+                                      f"index {dim + k}")
+        dim += span
+    return IndexError(str(numpy_error).replace("for axis", "for dimension"))
+
+
 def axpy_(y, alpha, x):
     """y += alpha * x in place, rounded once as PyTorch's fused multiply-add kernel does (the
     exact product fits in float64; only the final cast to float32 rounds)."""
@@ -114,6 +224,7 @@ def axpy_(y, alpha, x):
 
 
 _SCALARS = (float, int, bool)
+_HALF = np.dtype(np.float16)   # NumPy's built-in dtypes are singletons: `is` tells them apart
 
 
 def _operands(self, other, floating=False):
@@ -130,17 +241,25 @@ def _operands(self, other, floating=False):
             return a[()], b[()]
     elif type(other) in _SCALARS:
         if a.dtype.kind == "f" or (type(other) is int and a.dtype.kind == "i" and not floating):
+            if a.dtype is _HALF and type(other) is float and float(np.float16(other)) != other:
+                # PyTorch computes with the float in float32; NumPy would round it to float16
+                raise unsupported("arithmetic between float16 tensors and Python floats that "
+                                  "float16 cannot hold exactly")
             return a, other
         b = other
     elif isinstance(other, (np.generic, np.ndarray)):
-        b = other.item() if isinstance(other, np.generic) else other
+        # A NumPy scalar counts as a Python number; PyTorch reads np.bool_ as a float.
+        b = (float(other) if isinstance(other, np.bool_) else other.item()) \
+            if isinstance(other, np.generic) else other
         if isinstance(b, np.ndarray):
             _dtypes.from_numpy_dtype(b.dtype)
+            if b.ndim == 0:   # PyTorch's promotion for these follows no rule we could state
+                raise unsupported("arithmetic between tensors and 0-d NumPy arrays")
     else:
         raise TypeError(f"unsupported operand type(s) for Tensor and '{type(other).__name__}'")
     dt = result_dtype(a, b)
     if floating and dt.kind != "f":
-        dt = _dtypes.float32.np
+        dt = _dtypes.get_default_dtype().np
     a = a.astype(dt, copy=False)
     return a, (np.asarray(b, dtype=dt) if isinstance(b, np.ndarray) else dt.type(b))
 
@@ -195,11 +314,53 @@ def _base(t):
     return t if base is None else base
 
 
-def _comparison(np_op):
-    """An elementwise comparison operator: a bool tensor, never part of a graph."""
+def _check_close(self, other, name):
+    """isclose/allclose take two tensors of one dtype (unlike `equal`, they do not promote)."""
+    if not isinstance(other, Tensor):
+        raise TypeError(f"{name}(): argument 'other' (position 2) must be Tensor, not "
+                        f"{type(other).__name__}")
+    if other._data.dtype != self._data.dtype:
+        raise RuntimeError(f"{self.dtype._legacy[:-6]} did not match {other.dtype._legacy[:-6]}")
+
+
+def reflected(method):
+    """`x op tensor` reaches the tensor's reflected method when x cannot do it: for a number
+    (a NumPy scalar counts as one) it computes; for anything else, a NumPy array included (NumPy
+    defers to the tensor), it answers NotImplemented, so Python raises PyTorch's TypeError."""
+    def reflected_method(self, other):
+        if not isinstance(other, _OPERANDS):
+            return NotImplemented
+        return method(self, other)
+    reflected_method.__name__ = method.__name__
+    return reflected_method
+
+
+_COMPARISONS = (np.equal, np.not_equal, np.less, np.less_equal, np.greater, np.greater_equal)
+
+
+def _comparison(np_op, operator=False, arrays=False):
+    """An elementwise comparison: a bool tensor, never part of a graph. As an operator, given
+    another type (a list, a string, and but for `==` a NumPy array) it answers NotImplemented,
+    so that Python says what PyTorch says, and `==` falls back to identity (False) as in
+    PyTorch; as a method (`t.lt(x)`, `torch.lt`) it raises TypeError."""
     def compare(self, other):
+        if operator and not isinstance(other, _OPERANDS) and not (
+                arrays and other.__class__ is np.ndarray):
+            return NotImplemented
         return self._compare(other, np_op)
     return compare
+
+
+def _bitwise(kernel, logical, bitwise):
+    """&, | and ^: logical on bools, bitwise on integers; PyTorch has no floating-point kernel."""
+    def operator(self, other):
+        if not isinstance(other, _OPERANDS):
+            return NotImplemented
+        a, b = _operands(self, other)
+        if a.dtype.kind == "f":
+            raise _no_kernel(kernel, a.dtype)
+        return _wrap(_broadcasting(logical if a.dtype == bool else bitwise, a, b))
+    return operator
 
 
 class Tensor:
@@ -212,14 +373,19 @@ class Tensor:
 
     __slots__ = ("_data", "_requires_grad", "grad_fn", "_grad", "_counter", "_extras",
                  "__weakref__")
+    # NumPy scalars and arrays defer to an operand of higher priority: `np.float64(2) * t` then
+    # calls t.__rmul__ and is a Tensor, as in PyTorch (else NumPy would answer with an array).
+    __array_priority__ = 1000
 
     def __new__(cls, *args):
-        # The legacy constructor: torch.Tensor([1, 2]) or torch.Tensor(2, 3) make float32 tensors.
+        # The legacy constructor: torch.Tensor([1, 2]) or torch.Tensor(2, 3) make tensors of the
+        # default dtype.
+        default = _dtypes.get_default_dtype().np
         if len(args) == 1 and not isinstance(args[0], (int, np.integer)):
             data = args[0]._data if isinstance(args[0], Tensor) else args[0]
-            data = np.array(data, dtype=np.float32)
+            data = np.array(data, dtype=default)
         else:
-            data = np.empty(tuple(int(a) for a in args), dtype=np.float32)
+            data = np.empty(tuple(int(a) for a in args), dtype=default)
         return _wrap(data, cls)
 
     def _extras_dict(self):
@@ -247,6 +413,8 @@ class Tensor:
                                "InferenceMode is not allowed.")
         if requires_grad and self._data.dtype.kind != "f":
             raise RuntimeError("only Tensors of floating point dtype can require gradients")
+        if requires_grad:
+            _dtypes.check_differentiable(self._data.dtype)
         self._requires_grad = bool(requires_grad)
         return self
 
@@ -273,8 +441,23 @@ class Tensor:
 
     @grad.setter
     def grad(self, value):
-        if value is not None and tuple(value.shape) != self._data.shape:
-            raise RuntimeError("assigned grad has data of a different size")
+        if value is not None:
+            if not isinstance(value, Tensor):
+                raise TypeError("assigned grad expected to be a Tensor or None but got grad of "
+                                f"type {type(value).__name__}")
+            if value._data.dtype != self._data.dtype:
+                raise RuntimeError(
+                    f"attempting to assign a gradient with dtype '{C_NAMES[value.dtype.name]}' to "
+                    f"a tensor with grad_dtype '{self.dtype._legacy[:-6]}'. The gradient must "
+                    "match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the "
+                    "tensor's grad_dtype attribute with a specific dtype, or None to allow any "
+                    "dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its "
+                    "gradient may break downstream systems that assume they match.")
+            if value._data.shape != self._data.shape:
+                raise RuntimeError(
+                    f"attempting to assign a gradient of size '{list(value.shape)}' to a tensor "
+                    f"of size '{list(self.shape)}'. Please ensure that the gradient and the tensor "
+                    "are the same size")
         self._grad = value
 
     @property
@@ -328,11 +511,11 @@ class Tensor:
 
     @property
     def shape(self):
-        return Size(self._data.shape)
+        return _size(self._data.shape)
 
     def size(self, dim=None):
         if dim is None:
-            return Size(self._data.shape)
+            return _size(self._data.shape)
         return self._data.shape[_dim(dim, self._data.ndim)]
 
     @property
@@ -351,11 +534,18 @@ class Tensor:
 
     @property
     def device(self):
-        return device("cpu")
+        return CPU
+
+    is_cuda = False
+    is_cpu = True
 
     def type(self, dtype=None):
         if dtype is None:
             return "torch." + self.dtype._legacy
+        if isinstance(dtype, str):   # the legacy name: x.type("torch.LongTensor")
+            dtype = _dtypes.by_legacy_name(dtype)
+        elif not isinstance(dtype, _dtypes.dtype):
+            raise ValueError(f"invalid type: '{getattr(dtype, '__name__', dtype)}'")
         return self.to(dtype)
 
     def is_floating_point(self):
@@ -382,6 +572,14 @@ class Tensor:
     def __array__(self, dtype=None, copy=None):
         return self.numpy() if dtype is None else self.numpy().astype(dtype)
 
+    def __array_wrap__(self, array, context=None, return_scalar=False):
+        # A NumPy ufunc applied to a tensor (np.exp(t)) answers with a tensor, as in PyTorch
+        # (whose boolean answers turn into uint8, a dtype microtorch lacks).
+        if array.dtype == bool:
+            raise unsupported("NumPy functions with boolean results (np.isnan) on tensors")
+        _dtypes.from_numpy_dtype(array.dtype)
+        return _wrap(array)
+
     def __len__(self):
         if self._data.ndim == 0:
             raise TypeError("len() of a 0-d tensor")
@@ -393,15 +591,22 @@ class Tensor:
         return iter(self.unbind(0))
 
     def __bool__(self):
+        if self._data.size == 0:
+            raise RuntimeError("Boolean value of Tensor with no values is ambiguous")
         if self._data.size != 1:
             raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
         return bool(self._data)
 
     def __float__(self):
-        return float(self.item())
+        return float(self._scalar())
 
     def __int__(self):
-        return int(self.item())
+        return int(self._scalar())
+
+    def _scalar(self):
+        if self._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+        return self._data.item()
 
     def __index__(self):
         if self._data.dtype.kind not in "iub" or self._data.size != 1:
@@ -409,7 +614,8 @@ class Tensor:
         return int(self._data)
 
     def __format__(self, spec):
-        if self._data.ndim == 0:
+        # As PyTorch: only a plain 0-d Tensor formats as its number (not a Parameter).
+        if self._data.ndim == 0 and type(self) is Tensor:
             return self.item().__format__(spec)
         return object.__format__(self, spec)
 
@@ -426,37 +632,35 @@ class Tensor:
         raise unsupported(f"Tensor.{name}")
 
     def _compare(self, other, np_op):
-        if other is None:
-            return NotImplemented
         a, b = _operands(self, other)
         return _wrap(_broadcasting(np_op, a, b))
 
-    __eq__ = _comparison(np.equal)
-    __ne__ = _comparison(np.not_equal)
-    __lt__ = _comparison(np.less)
-    __le__ = _comparison(np.less_equal)
-    __gt__ = _comparison(np.greater)
-    __ge__ = _comparison(np.greater_equal)
-    eq, ne, lt, le, gt, ge = __eq__, __ne__, __lt__, __le__, __gt__, __ge__
-
-    def __and__(self, other):
-        return self._compare(other, np.logical_and if self._data.dtype == bool else np.bitwise_and)
-
-    def __or__(self, other):
-        return self._compare(other, np.logical_or if self._data.dtype == bool else np.bitwise_or)
+    eq, ne, lt, le, gt, ge = (_comparison(op) for op in _COMPARISONS)
+    __eq__ = _comparison(np.equal, operator=True, arrays=True)
+    __ne__, __lt__, __le__, __gt__, __ge__ = (_comparison(op, operator=True)
+                                              for op in _COMPARISONS[1:])
+    __and__ = __rand__ = _bitwise("bitwise_and_cpu", np.logical_and, np.bitwise_and)
+    __or__ = __ror__ = _bitwise("bitwise_or_cpu", np.logical_or, np.bitwise_or)
+    __xor__ = __rxor__ = _bitwise("bitwise_xor_cpu", np.logical_xor, np.bitwise_xor)
 
     def __invert__(self):
+        if self._data.dtype.kind == "f":
+            raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type "
+                            "tensors")
         return _wrap(~self._data)
 
     def equal(self, other):
         return self._data.shape == other._data.shape and bool((self._data == other._data).all())
 
     def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-        return bool(np.allclose(self._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
+        _check_close(self, other, "allclose")
+        return bool(self.isclose(other, rtol, atol, equal_nan)._data.all())
 
     def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-        return _wrap(np.isclose(self._data, _as_tensor(other)._data, rtol=rtol, atol=atol,
-                                equal_nan=equal_nan))
+        _check_close(self, other, "isclose")
+        return _wrap(_broadcasting(lambda a, b: np.isclose(a, b, rtol=rtol, atol=atol,
+                                                           equal_nan=equal_nan),
+                                   self._data, other._data))
 
     def argmax(self, dim=None, keepdim=False):
         return _arg_reduce(self, np.argmax, dim, keepdim)
@@ -479,6 +683,9 @@ class Tensor:
     def float(self):
         return self.to(_dtypes.float32)
 
+    def half(self):
+        return self.to(_dtypes.float16)
+
     def double(self):
         return self.to(_dtypes.float64)
 
@@ -497,11 +704,18 @@ class Tensor:
     def type_as(self, other):
         return self.to(other.dtype)
 
+    def cuda(self, device=None):
+        raise AssertionError(NO_CUDA)
+
     def uniform_(self, a=0.0, b=1.0):
         return self.copy_(_wrap(random.generator().uniform(a, b, self._data.shape)))
 
     def normal_(self, mean=0.0, std=1.0):
         return self.copy_(_wrap(random.generator().normal(mean, std, self._data.shape)))
+
+
+# What a binary operator takes besides a Tensor: a number (a NumPy scalar counts as one).
+_OPERANDS = (Tensor, int, float, np.generic)
 
 
 def _as_tensor(x):

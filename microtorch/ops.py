@@ -14,24 +14,33 @@ import warnings
 import numpy as np
 
 from . import _dtypes
-from ._checks import (_axes, _broadcast_error, _broadcasting, _check_cat, _check_cat_shapes,
-                      _check_matmul, _check_stack, _dim, _infer_shape, _permutation, _shape_arg)
+from ._checks import (_axes, _bool_sub_error, _broadcast_error, _broadcasting, _check_cat,
+                      _check_cat_shapes, _check_half, _check_matmul, _check_softmax, _check_stack,
+                      _dim, _infer_shape, _no_kernel, _permutation, _shape_arg)
 from ._dtypes import C_NAMES, result_dtype
 from ._errors import T_NOT_2D, unsupported
 from ._silent import loud, quiet, silent
-from ._tensor import (Tensor, _as_tensor, _operands, _share_memory, _wrap, index_to_numpy,
-                      return_type)
+from ._tensor import (Tensor, _as_tensor, _operands, _share_memory, _wrap, check_device,
+                      index_error, index_to_numpy, reflected, return_type)
 from .engine import _op, _unbroadcast, tensor_backward
 
 
 # --- arithmetic ---------------------------------------------------------------------------------
+_SYMBOLS = {operator.add: "+", operator.sub: "-", operator.mul: "*", operator.truediv: "/",
+            operator.pow: "**", np.power: "**"}
+
+
 def _binary(self, other, forward, floating=False):
     """What every binary op does first: the two NumPy operands in the dtype PyTorch computes in
     (`a` an array or NumPy scalar; `b` too, or a Python number), `other` as a Tensor or None (a
     number gets no gradient), which of the two need a gradient, and the forward result (with
     PyTorch's error for shapes that do not broadcast). The forward runs silently on inf and nan
     (these ops are the hottest: they skip `silent`'s wrapper, see the table)."""
-    a, b = _operands(self, other, floating)
+    try:
+        a, b = _operands(self, other, floating)
+    except TypeError:   # what Python says for an operator it cannot apply (PyTorch's words too)
+        raise TypeError(f"unsupported operand type(s) for {_SYMBOLS[forward]}: 'Tensor' and "
+                        f"'{type(other).__name__}'") from None
     other = other if isinstance(other, Tensor) else None
     token = quiet()
     try:
@@ -56,6 +65,9 @@ def add(self, other):
 
 def sub(self, other):
     """d(a-b)/da = 1 and d(a-b)/db = -1."""
+    if self._data.dtype.kind == "b" or (other.__class__ is Tensor
+                                        and other._data.dtype.kind == "b"):
+        raise _bool_sub_error(self, other)
     a, b, other, need_a, need_b, out = _binary(self, other, operator.sub)
     sa, sb = a.shape, b.shape if need_b else None
 
@@ -67,6 +79,8 @@ def sub(self, other):
 
 def rsub(self, other):
     """number - tensor: the tensor's gradient is -g."""
+    if self._data.dtype.kind == "b":
+        raise _bool_sub_error(self, other)
     a, b = _operands(self, other)
 
     def backward(g):
@@ -114,12 +128,19 @@ def reciprocal(self):
 
 
 def neg(self):
+    if self._data.dtype == bool:
+        raise RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you "
+                           "are trying to invert a mask, use the `~` or `logical_not()` operator "
+                           "instead.")
+
     def backward(g):
         return (-g,)
     return _op(-self._data, "NegBackward0", backward, (self,))
 
 
 def pos(self):
+    if self._data.dtype == bool:
+        raise RuntimeError("The `+` operator, on a bool tensor is not supported.")
     return self
 
 
@@ -195,10 +216,6 @@ def matmul(self, other):
                saves=(other if need_a else None, self if need_b else None))
 
 
-def rmatmul(self, other):
-    return _as_tensor(other) @ self
-
-
 def mm(self, other):
     if self.ndim != 2 or _as_tensor(other).ndim != 2:
         raise RuntimeError("self must be a matrix")
@@ -230,6 +247,7 @@ def mean(self, dim=None, keepdim=False, dtype=None):
         raise RuntimeError(
             "mean(): could not infer output dtype. Input dtype must be either a floating point "
             f"or complex dtype. Got: {self.dtype._legacy[:-6]}")
+    _check_half(x, "mean")
     axes = _axes(dim, x.ndim)
     total = x.sum(axis=axes, keepdims=keepdim)
     shape = x.shape
@@ -316,10 +334,26 @@ def sqrt(self):
 def abs(self):
     """d|x|/dx = sign(x), which is 0 at 0."""
     x = self._data
+    if x.dtype == bool:
+        raise _no_kernel("abs_cpu", x.dtype)
 
     def backward(g):
         return (g * np.sign(x),)
     return _op(np.abs(x), "AbsBackward0", backward, (self,), saves=(self,))
+
+
+def round(self, decimals=0):
+    """Round half to even (to `decimals` places): a step function, so the gradient is 0."""
+    x = self._data
+    if x.dtype.kind != "f":
+        if decimals:
+            raise _no_kernel("round_cpu", x.dtype)
+        return _wrap(x.copy())
+
+    def backward(g):
+        return (np.zeros_like(g),)
+    return _op(np.round(x, decimals), "RoundBackward1" if decimals else "RoundBackward0",
+               backward, (self,), saves=(None,))
 
 
 def clamp(self, min=None, max=None):
@@ -360,6 +394,7 @@ def relu(self):
 def sigmoid(self):
     """s = 1 / (1 + e**-x) and ds/dx = s (1 - s)."""
     x = _floating(self._data)
+    _check_half(x, "sigmoid")
     y = 1 / (1 + _precise(np.exp, -x))   # e**-x may be inf: then s is exactly 0
 
     def backward(g):
@@ -376,10 +411,13 @@ def tanh(self):
     return _op(y, "TanhBackward0", backward, (self,), saves_output=True)
 
 
-def softmax(self, dim):
+def softmax(self, dim, dtype=None):
     """s_i = e**x_i / sum_j e**x_j. Backward: s * (g - sum(g * s)) along `dim`."""
-    x = _floating(self._data)
+    if dtype is not None:
+        return softmax(self.to(dtype), dim)
+    x = self._data
     axis = _dim(dim, x.ndim)
+    _check_softmax(x, axis, "softmax")
     e = _precise(np.exp, x - x.max(axis=axis, keepdims=True))
     y = e / e.sum(axis=axis, keepdims=True)
 
@@ -388,10 +426,13 @@ def softmax(self, dim):
     return _op(y, "SoftmaxBackward0", backward, (self,), saves_output=True)
 
 
-def log_softmax(self, dim):
+def log_softmax(self, dim, dtype=None):
     """x_i - log sum_j e**x_j, computed stably. Backward: g - softmax * sum(g) along `dim`."""
-    x = _floating(self._data)
+    if dtype is not None:
+        return log_softmax(self.to(dtype), dim)
+    x = self._data
     axis = _dim(dim, x.ndim)
+    _check_softmax(x, axis, "log_softmax")
     shifted = x - x.max(axis=axis, keepdims=True)
     y = shifted - _precise(np.log, _precise(np.exp, shifted).sum(axis=axis, keepdims=True))
 
@@ -410,7 +451,7 @@ def _precise(np_function, x):
 
 
 def _floating(x):
-    return x if x.dtype.kind == "f" else x.astype(np.float32)
+    return x if x.dtype.kind == "f" else x.astype(_dtypes.get_default_dtype().np)
 
 
 def _restore_dims(g, axes, keepdim, ndim):
@@ -542,24 +583,30 @@ def clone(self):
     return _op(self._data.copy(), "CloneBackward0", backward, (self,))
 
 
-def to(self, *args, dtype=None, device=None):
-    """Convert to another dtype (`x.to(torch.float64)`). microtorch only has the CPU."""
+def to(self, *args, dtype=None, device=None, non_blocking=False, copy=False):
+    """Convert to another dtype (`x.to(torch.float64)`). microtorch only has the CPU, where
+    non_blocking changes nothing; copy=True copies even to the same dtype."""
     for a in args:
-        if isinstance(a, _dtypes.dtype):
+        if _dtypes.is_dtype(a):
             dtype = a
+        elif isinstance(a, Tensor):   # x.to(other): other's dtype
+            dtype = a.dtype
         else:
             device = a
-    if device is not None and str(device) != "cpu":
-        raise unsupported(f"device {device!r} (microtorch runs on the CPU only)")
-    if dtype is None or dtype.np == self._data.dtype:
+    check_device(device)
+    if dtype is None:
+        dtype = self.dtype
+    if _dtypes.to_numpy(dtype) == self._data.dtype and not copy:
         return self
-    if not dtype.is_floating_point:   # integers and bools never carry a gradient
-        return _wrap(self._data.astype(dtype.np))
+    if self._requires_grad:
+        _dtypes.check_differentiable(_dtypes.to_numpy(dtype))
+    if _dtypes.to_numpy(dtype).kind != "f":   # integers and bools never carry a gradient
+        return _wrap(self._data.astype(_dtypes.to_numpy(dtype)))
     src = self._data.dtype
 
     def backward(g):
         return (g.astype(src),)
-    return _op(self._data.astype(dtype.np), "ToCopyBackward0", backward, (self,))
+    return _op(self._data.astype(_dtypes.to_numpy(dtype)), "ToCopyBackward0", backward, (self,))
 
 
 # --- indexing -----------------------------------------------------------------------------------
@@ -571,8 +618,8 @@ def getitem(self, index):
     shape = x.shape
     try:
         x[idx]
-    except IndexError as e:   # NumPy says "axis" where PyTorch says "dimension"
-        raise IndexError(str(e).replace("for axis", "for dimension")) from None
+    except IndexError as e:
+        raise index_error(e, idx, shape) from None
     if advanced:
         def backward(g):
             gx = np.zeros(shape, dtype=g.dtype)
@@ -1534,15 +1581,17 @@ def nonzero_tuple(condition):
 # compare values, or silence their own arithmetic (`_binary`), and skip its cost.
 SILENT = {
     "__rsub__": rsub, "__rtruediv__": rdiv, "reciprocal": reciprocal, "__rpow__": rpow,
-    "__matmul__": matmul, "matmul": matmul, "__rmatmul__": rmatmul, "mm": mm,
-    "sum": sum, "mean": mean, "exp": exp, "log": log, "sqrt": sqrt, "clamp": clamp,
+    "__matmul__": matmul, "matmul": matmul, "mm": mm,
+    "sum": sum, "mean": mean, "exp": exp, "log": log, "sqrt": sqrt, "round": round,
+    "clamp": clamp,
     "clip": clamp, "sigmoid": sigmoid, "tanh": tanh, "softmax": softmax,
     "log_softmax": log_softmax, "to": to,
 }
 PLAIN = {
     "__add__": add, "__radd__": add, "add": add, "__sub__": sub, "sub": sub, "__mul__": mul,
     "__rmul__": mul, "mul": mul, "__truediv__": div, "div": div, "__pow__": pow, "pow": pow,
-    "__neg__": neg, "__pos__": pos, "max": max, "min": min, "abs": abs, "relu": relu,
+    "__neg__": neg, "__pos__": pos, "max": max, "min": min, "abs": abs, "__abs__": abs,
+    "relu": relu,
     "reshape": reshape, "view": view, "flatten": flatten, "view_as": view_as,
     "reshape_as": reshape_as, "squeeze": squeeze, "unsqueeze": unsqueeze,
     "transpose": transpose, "t": t, "permute": permute, "clone": clone,
@@ -1567,13 +1616,16 @@ for _name, _function in SILENT.items():
     setattr(Tensor, _name, silent(_function))
 for _name, _function in PLAIN.items():
     setattr(Tensor, _name, _function)
+# No __rmatmul__: PyTorch refuses `list @ tensor`, `array @ tensor` and `number @ tensor`.
+for _name in ("__radd__", "__rsub__", "__rmul__", "__rtruediv__", "__rpow__"):
+    setattr(Tensor, _name, reflected(getattr(Tensor, _name)))
 Tensor.T = property(T)
 Tensor.backward = tensor_backward
 
 # torch.<name>(t, ...) is t.<name>(...) (torch.neg is -t); cat, stack and where are only functions.
 TORCH_FUNCTIONS = {name: getattr(Tensor, name) for name in (
     "add", "sub", "mul", "div", "pow", "matmul", "mm", "sum", "mean", "max", "min", "exp", "log",
-    "sqrt", "abs", "clamp", "clip", "relu", "sigmoid", "tanh", "softmax", "log_softmax",
+    "sqrt", "round", "abs", "clamp", "clip", "relu", "sigmoid", "tanh", "softmax", "log_softmax",
     "reshape", "flatten", "squeeze", "unsqueeze", "transpose", "t", "permute", "argmax",
     "argmin", "eq", "ne", "lt", "le", "gt", "ge", "allclose", "isclose", "equal", "clone",
     "detach", "all", "any", "unbind", "__neg__")}

@@ -4,6 +4,7 @@ import warnings
 
 import numpy as np
 
+from .._checks import _no_kernel
 from .._dtypes import result_dtype
 from .._errors import module_getattr, unsupported
 from .._silent import silent
@@ -112,6 +113,8 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     target = _as_tensor(target)
     _warn_target_size(input, target)
     dt = result_dtype(input._data, target._data)   # an int64 target does not make it float64
+    if dt.kind != "f":
+        raise _no_kernel("mse_cpu", dt)
     diff = input._data.astype(dt, copy=False) - target._data.astype(dt, copy=False)
     out, n = _reduce(diff * diff, reduction)
 
@@ -142,6 +145,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     if weight is not None:
         raise unsupported("class weights in nll_loss/cross_entropy")
     logp, t = input._data, target._data
+    if logp.dtype.kind != "f":
+        raise _no_kernel("nll_loss_out_frame", logp.dtype)
     if logp.ndim not in (1, 2):
         raise unsupported("nll_loss/cross_entropy on inputs with more than 2 dimensions")
     batched = logp.ndim == 2
@@ -187,13 +192,25 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     if label_smoothing:
         raise unsupported("cross_entropy(label_smoothing=...)")
     logp = log_softmax(input, 1 if input.ndim > 1 else 0)
-    if isinstance(target, Tensor) and target.is_floating_point() and target.shape == input.shape:
+    if isinstance(target, Tensor) and target.shape == input.shape:
+        if not target.is_floating_point():
+            raise RuntimeError("Expected floating point type for target with class probabilities, "
+                               f"got {target.dtype._legacy[:-6]}")
         if weight is not None:
             raise unsupported("class weights in cross_entropy")
         _check_reduction(reduction)
-        loss = -(logp * target).sum(1 if input.ndim > 1 else 0)
-        return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
+        if reduction == "none":
+            return -(logp * target).sum(1 if input.ndim > 1 else 0)
+        total = -(logp * target).sum()
+        return _divide(total, input.shape[0] if input.ndim > 1 else 1) if reduction == "mean" \
+            else total
     return nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
+
+
+def _divide(loss, n):
+    """loss / n as PyTorch's fused losses divide: by a number, so the grad_fn is DivBackward1."""
+    n = loss._data.dtype.type(n)
+    return _op(loss._data / n, "DivBackward1", lambda g: (g / n,), (loss,))
 
 
 @silent
@@ -208,8 +225,13 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
                          f"size ({input.shape!r}) is deprecated. Please ensure they have the same "
                          "size.")
     p, y = input._data, target._data
+    if p.dtype != y.dtype:
+        raise RuntimeError(f"Found dtype {target.dtype._legacy[:-6]} but expected "
+                           f"{input.dtype._legacy[:-6]}")
     if ((p < 0) | (p > 1)).any():
         raise RuntimeError("all elements of input should be between 0 and 1")
+    if ((y < 0) | (y > 1)).any():
+        raise RuntimeError("all elements of target should be between 0 and 1")
     values = -(y * np.maximum(np.log(p), -100) + (1 - y) * np.maximum(np.log1p(-p), -100))
     out, n = _reduce(values, reduction)
 
@@ -219,6 +241,20 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
         return ge * (p - y) / np.maximum((1 - p) * p, 1e-12), gy
     return _op(out.astype(p.dtype, copy=False), "BinaryCrossEntropyBackward0", backward,
                (input, target), saves=(input, target))
+
+
+def _check_logits_dtypes(input, target):
+    if not input.is_floating_point():
+        raise _no_kernel("log_sigmoid_cpu", input._data.dtype)
+    if target.dtype.name == "bool":
+        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                           "Use the `^` or `logical_xor()` operator instead.")
+    if not target.is_floating_point():
+        raise RuntimeError(f"result type {input.dtype._legacy[:-6]} can't be cast to the desired "
+                           f"output type {target.dtype._legacy[:-6]}")
+    if target.dtype != input.dtype:   # PyTorch then answers in the target's dtype
+        raise unsupported("binary_cross_entropy_with_logits with input and target of different "
+                          "floating-point dtypes")
 
 
 @silent
@@ -233,6 +269,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
         raise ValueError(f"Target size ({target.shape!r}) must be the same as input size "
                          f"({input.shape!r})")
     x, y = input._data, target._data
+    _check_logits_dtypes(input, target)
     values = np.maximum(x, 0) - x * y + np.log1p(np.exp(-np.abs(x)))
     out, n = _reduce(values, reduction)
 

@@ -109,7 +109,7 @@ def test_inf_and_nan_arrive_silently_as_in_pytorch():
     ("nn.Conv2d", "torch.nn.Conv2d"),
     ("optim.LBFGS", "torch.optim.LBFGS"),
     ("nn.functional.gelu", "torch.nn.functional.gelu"),
-    ("torch.ones(2, device='cuda')", "device 'cuda'"),
+    ("torch.ones(2, device='mps')", "device 'mps'"),
     ("x = torch.ones(1, requires_grad=True); (x * x).sum().backward(create_graph=True)",
      "create_graph=True"),
     ("torch.ones(2, 2).topk(1, sorted=False)", "topk(sorted=False)"),

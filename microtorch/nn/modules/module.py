@@ -199,6 +199,13 @@ class Module:
     def cpu(self):
         return self
 
+    def cuda(self, device=None):
+        return self.to("cuda")   # as a CPU-only PyTorch: fails once there is a parameter
+
+    def half(self):
+        from ..._dtypes import float16
+        return self.to(float16)
+
     # --- saving and loading ---------------------------------------------------------------
     def state_dict(self, destination=None, prefix="", keep_vars=False):
         """Every parameter and buffer by dotted name ("0.weight"), sharing memory with them."""
