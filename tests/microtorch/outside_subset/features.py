@@ -28,19 +28,11 @@ print(F.cross_entropy(torch.zeros(1, 3), torch.tensor([0]), label_smoothing=0.1)
 import torch
 print(torch.fft.fft(torch.ones(4)))
 
-# %% module-list
-import torch.nn as nn
-print(nn.ModuleList([nn.Linear(1, 1)]))
-
 # %% lr-scheduler
 import torch
 w = torch.tensor([1.], requires_grad=True)
 opt = torch.optim.SGD([w], lr=0.1)
 print(torch.optim.lr_scheduler.StepLR(opt, step_size=1).get_last_lr())
-
-# %% dropout
-import torch.nn as nn
-print(nn.Dropout(0.5))
 
 # %% where-one-argument
 import torch
