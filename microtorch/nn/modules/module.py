@@ -252,7 +252,10 @@ class Module:
         return self
 
     def to(self, *args, **kwargs):
-        converted = [(p, p.to(*args, **kwargs)) for p in self.parameters()]
+        """Convert the parameters and the floating-point buffers in place (a step counter such
+        as num_batches_tracked keeps its integer dtype)."""
+        tensors = list(self.parameters()) + [b for b in self.buffers() if b.is_floating_point()]
+        converted = [(t, t.to(*args, **kwargs)) for t in tensors]
         for p, new in converted:
             p._data = new._data
         return self

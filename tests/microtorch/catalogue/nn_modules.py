@@ -639,3 +639,10 @@ for name, value in [("weight", torch.ones(1)), ("a.b", torch.ones(1)), ("b", 3)]
         print(type(e).__name__, e)
 m.register_buffer("count", torch.zeros(1))
 m.count = 2
+
+# %% batchnorm1d-double
+import torch
+import torch.nn as nn
+bn = nn.BatchNorm1d(2).double()
+print(bn.running_mean.dtype, bn.weight.dtype, bn.num_batches_tracked.dtype)
+print(bn(torch.tensor([[1., 2.], [3., 5.]], dtype=torch.float64)))
