@@ -383,18 +383,28 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     if any(t is not None and t._data.dtype != x.dtype for t in given.values()):
         raise RuntimeError("mixed dtype (CPU): all inputs must share same datatype.")
     axes, shape = ((0,), (1, -1)) if x.ndim == 2 else ((0, 2), (1, -1, 1))
-    x64 = x.astype(np.float64)   # statistics in float64, every result rounded once
+    x64 = x.astype(np.float64)   # statistics in float64
     if training:
         mean, var = x64.mean(axes), x64.var(axes)
         if running_mean is not None:
             _move_towards(running_mean, mean, momentum)
             _move_towards(running_var, var * (count / (count - 1)), momentum)
     else:
-        mean, var = running_mean._data.astype(np.float64), running_var._data.astype(np.float64)
-    invstd = (1 / np.sqrt(var + eps)).reshape(shape)
+        mean, var = running_mean._data, running_var._data
+    # y = x * scale + shift per channel, with scale and shift rounded to x's dtype and y rounded
+    # once, as PyTorch's fused kernel does: then a constant channel comes out as PyTorch's (a
+    # rounding error such as 3.0518e-05, not an exact 0).
+    def rounded(a):
+        return np.asarray(a, dtype=x.dtype).astype(np.float64)
+    mean, var = rounded(mean), rounded(var)
+    invstd = rounded(1 / np.sqrt(var + eps))
+    w = 1.0 if weight is None else weight._data.astype(np.float64)
+    scale = rounded(invstd * w)
+    shift = rounded((0.0 if bias is None else bias._data) - mean * scale)
+    out = x64 * scale.reshape(shape) + shift.reshape(shape)
+    invstd = invstd.reshape(shape)
     xhat = (x64 - mean.reshape(shape)) * invstd
-    w = 1.0 if weight is None else weight._data.astype(np.float64).reshape(shape)
-    out = xhat * w if bias is None else xhat * w + bias._data.reshape(shape)
+    w = np.reshape(w, shape) if weight is not None else w
 
     def backward(g):
         g = g.astype(np.float64)

@@ -646,3 +646,10 @@ import torch.nn as nn
 bn = nn.BatchNorm1d(2).double()
 print(bn.running_mean.dtype, bn.weight.dtype, bn.num_batches_tracked.dtype)
 print(bn(torch.tensor([[1., 2.], [3., 5.]], dtype=torch.float64)))
+
+# %% batchnorm1d-constant-channel
+import torch
+import torch.nn as nn
+bn = nn.BatchNorm1d(3)
+print(bn(torch.tensor([[1., 2., 3.], [1., 2., 3.]])))
+print(bn.running_mean, bn.running_var)
