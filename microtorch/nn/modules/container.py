@@ -14,7 +14,54 @@ def _position(index, length):
     return index % length
 
 
-class Sequential(Module):
+class _ModuleSequence(Module):
+    """What Sequential and ModuleList share: children kept in order, used like a list."""
+
+    def _values(self, index):
+        modules = list(self._modules.values())
+        return modules[index] if isinstance(index, slice) else \
+            modules[_position(index, len(modules))]
+
+    def __setitem__(self, index, module):   # the child at that place keeps its name
+        self.add_module(list(self._modules)[_position(index, len(self))], module)
+
+    def __delitem__(self, index):
+        modules = list(self._modules.values())
+        if isinstance(index, slice):
+            del modules[index]
+        else:
+            del modules[_position(index, len(modules))]
+        self._renumber(modules)
+
+    def _renumber(self, modules):
+        """Children named "0", "1", ... again, as after a deletion or an insertion."""
+        for name in list(self._modules):
+            delattr(self, name)
+        for i, module in enumerate(modules):
+            self.add_module(str(i), module)
+
+    def __len__(self):
+        return len(self._modules)
+
+    def __iter__(self):
+        return iter(self._modules.values())
+
+    def append(self, module):
+        self.add_module(str(len(self)), module)
+        return self
+
+    def extend(self, modules):
+        for module in modules:
+            self.append(module)
+        return self
+
+    def pop(self, index=-1):
+        module = self[index]
+        del self[index]
+        return module
+
+
+class Sequential(_ModuleSequence):
     """Sequential(a, b, c)(x) is c(b(a(x))). Children are named "0", "1", ... (or by an
     OrderedDict's keys)."""
 
@@ -33,23 +80,23 @@ class Sequential(Module):
         return input
 
     def __getitem__(self, index):
-        modules = list(self._modules.items())
         if isinstance(index, slice):   # keeps the children's names: (1), (2)
-            return Sequential(OrderedDict(modules[index]))
-        return modules[_position(index, len(modules))][1]
+            return Sequential(OrderedDict(list(self._modules.items())[index]))
+        return self._values(index)
 
-    def __len__(self):
-        return len(self._modules)
-
-    def __iter__(self):
-        return iter(self._modules.values())
-
-    def append(self, module):
-        self.add_module(str(len(self)), module)
+    def insert(self, index, module):
+        if not isinstance(module, Module):
+            raise AssertionError("module should be of type: "
+                                 "<class 'torch.nn.modules.module.Module'>")
+        if not -len(self) <= index <= len(self):
+            raise IndexError(f"Index out of range: {index}")
+        modules = list(self)
+        modules.insert(index, module)
+        self._renumber(modules)
         return self
 
 
-class ModuleList(Module):
+class ModuleList(_ModuleSequence):
     """A list of modules, numbered "0", "1", ... like Sequential, but with no forward: the
     owner decides how to call them."""
 
@@ -59,33 +106,8 @@ class ModuleList(Module):
             self.extend(modules)
 
     def __getitem__(self, index):
-        modules = list(self._modules.values())
-        if isinstance(index, slice):   # renumbered from (0)
-            return ModuleList(modules[index])
-        return modules[_position(index, len(modules))]
-
-    def __setitem__(self, index, module):
-        self.add_module(str(_position(index, len(self))), module)
-
-    def __delitem__(self, index):
-        modules = list(self._modules.values())
-        if isinstance(index, slice):
-            del modules[index]
-        else:
-            del modules[_position(index, len(modules))]
-        self._renumber(modules)
-
-    def _renumber(self, modules):
-        for name in list(self._modules):
-            delattr(self, name)
-        for i, module in enumerate(modules):
-            self.add_module(str(i), module)
-
-    def __len__(self):
-        return len(self._modules)
-
-    def __iter__(self):
-        return iter(self._modules.values())
+        values = self._values(index)
+        return ModuleList(values) if isinstance(index, slice) else values   # renumbered
 
     def __iadd__(self, modules):
         return self.extend(modules)
@@ -93,27 +115,16 @@ class ModuleList(Module):
     def __add__(self, other):
         return ModuleList(list(self) + list(other))
 
-    def append(self, module):
-        self.add_module(str(len(self)), module)
-        return self
-
     def extend(self, modules):
         if not hasattr(modules, "__iter__"):
             raise TypeError(f"ModuleList.extend should be called with an iterable, but got "
                             f"{type(modules).__name__}")
-        for module in modules:
-            self.append(module)
-        return self
+        return super().extend(modules)
 
     def insert(self, index, module):
-        modules = list(self._modules.values())
+        modules = list(self)
         modules.insert(index, module)
         self._renumber(modules)
-
-    def pop(self, index=-1):
-        module = self[index]
-        del self[index]
-        return module
 
     def __repr__(self):
         """Runs of children that print alike are shown once: (0-2): 3 x Linear(...)."""

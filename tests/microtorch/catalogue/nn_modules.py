@@ -653,3 +653,21 @@ import torch.nn as nn
 bn = nn.BatchNorm1d(3)
 print(bn(torch.tensor([[1., 2., 3.], [1., 2., 3.]])))
 print(bn.running_mean, bn.running_var)
+
+# %% sequential-edited-like-a-list
+from collections import OrderedDict
+import torch.nn as nn
+model = nn.Sequential(OrderedDict(hidden=nn.Linear(2, 4), act=nn.ReLU(), out=nn.Linear(4, 1)))
+model[1] = nn.Tanh()
+print(model)
+del model[0]
+print(model)
+model.insert(0, nn.Linear(2, 4))
+model.extend([nn.Sigmoid()])
+print(type(model.pop(1)).__name__, model)
+print(model.insert(-1, nn.Identity()) is model, len(model))
+model.insert(9, nn.ReLU())
+
+# %% sequential-insert-not-a-module
+import torch.nn as nn
+nn.Sequential(nn.ReLU()).insert(0, 3)
