@@ -69,7 +69,7 @@ def gelu(input, approximate="none"):
     _floating_only(input, "GeluKernelImpl")
     x = input._data.astype(np.float64)   # computed in float64, rounded once
     if approximate == "none":
-        cdf = 0.5 * (1 + _erf(x / math.sqrt(2)).astype(np.float64))
+        cdf = 0.5 * (1 + np.asarray(_erf(x / math.sqrt(2)), dtype=np.float64))
         slope = cdf + x * np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi)
     else:
         inner = math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)
@@ -98,7 +98,7 @@ def dropout(input, p=0.5, training=True, inplace=False):
         raise RuntimeError(f"result type Float can't be cast to the desired output type "
                            f"{input.dtype._legacy[:-6]}")
     dtype = input._data.dtype.type
-    keep = random.generator().random(input._data.shape) >= p
+    keep = np.asarray(random.generator().random(input._data.shape)) >= p
     mask = _wrap(keep * dtype(1 / (1 - p)) if p < 1 else np.zeros_like(input._data))
     return input.mul_(mask) if inplace else input * mask
 

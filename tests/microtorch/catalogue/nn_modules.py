@@ -671,3 +671,14 @@ model.insert(9, nn.ReLU())
 # %% sequential-insert-not-a-module
 import torch.nn as nn
 nn.Sequential(nn.ReLU()).insert(0, 3)
+
+# %% zero-dimensional-inputs
+import torch
+import torch.nn.functional as F
+x = torch.tensor(0.5, requires_grad=True)
+y = (F.gelu(x) + F.leaky_relu(x) + F.gelu(x, approximate="tanh") + F.dropout(x, 1.0)
+     + F.smooth_l1_loss(x, torch.tensor(2.)) + F.huber_loss(x, torch.tensor(0.)))
+y.backward()
+print(y, x.grad)
+torch.manual_seed(0)
+print(F.dropout(torch.tensor(2.), 0.5).shape)
