@@ -51,6 +51,7 @@ class Module:
         object.__setattr__(self, "_parameters", {})
         object.__setattr__(self, "_buffers", {})
         object.__setattr__(self, "_modules", {})
+        object.__setattr__(self, "_non_persistent_buffers_set", set())
         object.__setattr__(self, "_forward_pre_hooks", [])
         object.__setattr__(self, "_forward_hooks", [])
 
@@ -132,15 +133,17 @@ class Module:
             setattr(self, name, param)
 
     def register_buffer(self, name, tensor, persistent=True):
-        """A tensor the module keeps and saves in its state_dict, but does not train
-        (BatchNorm's running statistics)."""
-        if not persistent:
-            raise unsupported("register_buffer(persistent=False)")
+        """A tensor the module keeps but does not train (BatchNorm's running statistics); it
+        is saved in the state_dict unless persistent=False."""
         self._check_new_name(name, "buffer", self._buffers)
         if tensor is not None and not isinstance(tensor, Tensor):
             raise TypeError(f"cannot assign '{type(tensor).__name__}' object to buffer '{name}' "
                             "(torch Tensor or None required)")
         self._buffers[name] = tensor
+        if persistent:
+            self._non_persistent_buffers_set.discard(name)
+        else:
+            self._non_persistent_buffers_set.add(name)
         object.__setattr__(self, name, tensor)
 
     def add_module(self, name, module):
@@ -278,7 +281,7 @@ class Module:
         for name, module in self.named_modules(prefix=prefix.rstrip("."), remove_duplicate=False):
             dot = name + "." if name else ""
             for key, value in list(module._parameters.items()) + list(module._buffers.items()):
-                if value is not None:
+                if value is not None and key not in module._non_persistent_buffers_set:
                     out[dot + key] = value if keep_vars else value.detach()
         return out
 

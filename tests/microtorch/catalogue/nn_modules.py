@@ -682,3 +682,14 @@ y.backward()
 print(y, x.grad)
 torch.manual_seed(0)
 print(F.dropout(torch.tensor(2.), 0.5).shape)
+
+# %% buffer-not-persistent
+import torch
+import torch.nn as nn
+m = nn.Linear(1, 1)
+m.register_buffer("scratch", torch.zeros(2), persistent=False)
+m.register_buffer("kept", torch.ones(1))
+print([name for name, _ in m.named_buffers()], list(m.state_dict()))
+m.register_buffer("scratch", torch.zeros(2))
+print(list(m.state_dict()))
+print(nn.Linear(1, 1).load_state_dict(m.state_dict(), strict=False))

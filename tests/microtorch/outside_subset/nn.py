@@ -22,11 +22,6 @@ print(F.huber_loss(torch.ones(2), torch.zeros(2), weight=torch.ones(2)))
 import torch.nn as nn
 nn.Linear(1, 1).register_forward_hook(lambda module, args, kwargs, output: None, with_kwargs=True)
 
-# %% buffer-not-persistent
-import torch
-import torch.nn as nn
-nn.Linear(1, 1).register_buffer("scratch", torch.zeros(1), persistent=False)
-
 # %% init-with-generator
 import torch
 import torch.nn as nn
