@@ -222,9 +222,10 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
 
 @silent
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
-    """0.5 d**2 where |d| < delta, else delta (|d| - 0.5 delta): smooth_l1_loss times delta."""
+    """0.5 d**2 where |d| < delta, else delta (|d| - 0.5 delta): smooth_l1_loss times delta.
+    A weight (input's shape) multiplies each element's loss before the reduction."""
     if weight is not None:
-        raise unsupported("huber_loss(weight=...)")
+        return _weighted_huber_loss(input, target, reduction, delta, weight)
     _check_reduction(reduction)
     if delta <= 0:
         raise RuntimeError("huber_loss does not support non-positive values for delta.")
@@ -235,6 +236,16 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
         return (np.where(near, 0.5 * z * z, delta * (z - 0.5 * delta)),
                 np.where(near, d, delta * np.sign(d)))
     return _pointwise_loss(input, target, reduction, "HuberLossBackward0", loss_and_slope)
+
+
+def _weighted_huber_loss(input, target, reduction, delta, weight):
+    if weight.shape != input.shape:
+        raise ValueError("Weights and input must have the same size.")
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"Invalid reduction mode: {reduction}. Expected one of 'none', 'mean', "
+                         "'sum'.")
+    loss = huber_loss(input, target, reduction="none", delta=delta) * weight
+    return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
 
 
 @silent

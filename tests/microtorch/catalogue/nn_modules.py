@@ -693,3 +693,19 @@ print([name for name, _ in m.named_buffers()], list(m.state_dict()))
 m.register_buffer("scratch", torch.zeros(2))
 print(list(m.state_dict()))
 print(nn.Linear(1, 1).load_state_dict(m.state_dict(), strict=False))
+
+# %% huber-loss-weight
+import torch
+import torch.nn.functional as F
+pred = torch.tensor([0.2, 1.5, -3.0], requires_grad=True)
+target, weight = torch.zeros(3), torch.tensor([1., 2., 0.5])
+loss = F.huber_loss(pred, target, weight=weight)
+loss.backward()
+print(loss, pred.grad)
+print(F.huber_loss(pred, target, reduction="none", weight=weight))
+print(F.huber_loss(pred, target, reduction="sum", weight=weight, delta=2.0))
+for options in [{"weight": torch.ones(2)}, {"weight": weight, "reduction": "bad"}]:
+    try:
+        F.huber_loss(pred, target, **options)
+    except ValueError as e:
+        print(e)
