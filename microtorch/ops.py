@@ -502,6 +502,8 @@ def flatten(self, start_dim=0, end_dim=-1):
     if not shape:
         return self.reshape(1)
     start, end = _dim(start_dim, len(shape)), _dim(end_dim, len(shape))
+    if start > end:
+        raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
     if start == end:
         return self
     return self.reshape(shape[:start] + (-1,) + shape[end + 1:])

@@ -1,10 +1,12 @@
 """torch.nn.functional: layers and losses as functions. Each fused op keeps PyTorch's grad_fn name
 and writes its forward and backward side by side, like the ops in ops.py."""
+import math
 import warnings
 
 import numpy as np
 
 from .._checks import _no_kernel
+from .. import random
 from .._dtypes import result_dtype
 from .._errors import module_getattr, unsupported
 from .._silent import silent
@@ -32,6 +34,74 @@ def _softmax_dim(ndim):
     warnings.warn("Implicit dimension choice for softmax has been deprecated. Change the call to "
                   "include dim=X as an argument.", UserWarning, stacklevel=3)
     return 0 if ndim in (0, 1, 3) else 1
+
+
+def _floating_only(input, kernel):
+    if input._data.dtype.kind != "f":
+        raise NotImplementedError(f'"{kernel}" not implemented for '
+                                  f"'{input.dtype._legacy[:-6]}'")
+
+
+@silent
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    """x where x > 0, else negative_slope * x: unlike ReLU a negative input keeps a gradient."""
+    if inplace:
+        raise unsupported("leaky_relu(inplace=True)")
+    _floating_only(input, "leaky_relu_cpu")
+    x = input._data
+    positive = x > 0
+    slope = x.dtype.type(negative_slope)
+
+    def backward(g):
+        return (np.where(positive, g, g * slope),)
+    return _op(np.where(positive, x, x * slope), "LeakyReluBackward0", backward, (input,),
+               saves=(input,))
+
+
+_erf = np.frompyfunc(math.erf, 1, 1)   # NumPy has no erf; Python's is exact to the last bit
+
+
+@silent
+def gelu(input, approximate="none"):
+    """x * Phi(x), Phi the standard normal's cumulative distribution: a smooth ReLU. With
+    approximate='tanh', Phi(x) is replaced by 0.5 (1 + tanh(sqrt(2/pi) (x + 0.044715 x**3)))."""
+    if approximate not in ("none", "tanh"):
+        raise RuntimeError("approximate argument must be either none or tanh.")
+    _floating_only(input, "GeluKernelImpl")
+    x = input._data.astype(np.float64)   # computed in float64, rounded once
+    if approximate == "none":
+        cdf = 0.5 * (1 + np.asarray(_erf(x / math.sqrt(2)), dtype=np.float64))
+        slope = cdf + x * np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi)
+    else:
+        inner = math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)
+        t = np.tanh(inner)
+        cdf = 0.5 * (1 + t)
+        slope = cdf + 0.5 * x * (1 - t * t) * math.sqrt(2 / math.pi) * (1 + 3 * 0.044715 * x * x)
+    dtype = input._data.dtype
+
+    def backward(g):
+        return ((g * slope).astype(dtype, copy=False),)
+    return _op((x * cdf).astype(dtype), "GeluBackward0", backward, (input,), saves=(input,))
+
+
+def _check_dropout_p(p):
+    if p < 0 or p > 1:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    """While training, zero each element with probability p and multiply the others by
+    1 / (1 - p), so that the expected value is unchanged. Backward: the same mask times g."""
+    _check_dropout_p(p)
+    if not training or p == 0:
+        return input
+    if input._data.dtype.kind != "f":
+        raise RuntimeError(f"result type Float can't be cast to the desired output type "
+                           f"{input.dtype._legacy[:-6]}")
+    dtype = input._data.dtype.type
+    keep = np.asarray(random.generator().random(input._data.shape)) >= p
+    mask = _wrap(keep * dtype(1 / (1 - p)) if p < 1 else np.zeros_like(input._data))
+    return input.mul_(mask) if inplace else input * mask
 
 
 def softmax(input, dim=None, dtype=None):
@@ -83,12 +153,12 @@ def _check_reduction(reduction):
         raise ValueError(f"{reduction} is not a valid value for reduction")
 
 
-def _warn_target_size(input, target):
+def _warn_target_size(input, target, stacklevel=4):
     if input.shape != target.shape:
         warnings.warn(
             f"Using a target size ({target.shape!r}) that is different to the input size "
             f"({input.shape!r}). This will likely lead to incorrect results due to broadcasting. "
-            "Please ensure they have the same size.", UserWarning, stacklevel=4)
+            "Please ensure they have the same size.", UserWarning, stacklevel=stacklevel)
 
 
 def _reduce(values, reduction):
@@ -106,26 +176,79 @@ def _expand(g, reduction, n, shape):
     return g / g.dtype.type(n) if reduction == "mean" else g
 
 
-@silent
-def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
-    """mean((x - y)**2). Backward: 2 (x - y) / n for x, the negative for y."""
+def _pointwise_loss(input, target, reduction, name, loss_and_slope):
+    """A loss that is a function of each difference d = input - target, reduced. `loss_and_slope`
+    gives each element's loss and its derivative with respect to d; target's is the negative."""
     _check_reduction(reduction)
     target = _as_tensor(target)
-    _warn_target_size(input, target)
+    _warn_target_size(input, target, stacklevel=5)
     dt = result_dtype(input._data, target._data)   # an int64 target does not make it float64
     if dt.kind != "f":
         raise _no_kernel("mse_cpu", dt)
     diff = input._data.astype(dt, copy=False) - target._data.astype(dt, copy=False)
-    out, n = _reduce(diff * diff, reduction)
-
+    values, slope = loss_and_slope(diff)
+    out, n = _reduce(values, reduction)
     need_target = target._requires_grad
 
     def backward(g):
-        gd = diff * (2 * _expand(g, reduction, n, diff.shape))
+        gd = slope * _expand(g, reduction, n, diff.shape)
         return (_unbroadcast(gd, input._data.shape),
                 _unbroadcast(-gd, target._data.shape) if need_target else None)
-    return _op(np.asarray(out, dtype=diff.dtype), "MseLossBackward0", backward, (input, target),
+    return _op(np.asarray(out, dtype=diff.dtype), name, backward, (input, target),
                saves=(input, target))
+
+
+@silent
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    """mean((x - y)**2), whose slope is 2 (x - y)."""
+    return _pointwise_loss(input, target, reduction, "MseLossBackward0",
+                           lambda d: (d * d, 2 * d))
+
+
+@silent
+def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    """0.5 d**2 / beta where |d| < beta, else |d| - 0.5 beta: squared near 0 (smooth), absolute
+    far away (large errors pull no harder than 1)."""
+    if beta == 0.0:
+        return l1_loss(input, target, reduction=reduction)
+    _check_reduction(reduction)
+    if beta < 0:
+        raise RuntimeError("smooth_l1_loss does not support negative values for beta.")
+
+    def loss_and_slope(d):
+        z = np.abs(d)
+        near = z < beta
+        return (np.where(near, 0.5 * z * z / beta, z - 0.5 * beta),
+                np.where(near, d / beta, np.sign(d)))
+    return _pointwise_loss(input, target, reduction, "SmoothL1LossBackward0", loss_and_slope)
+
+
+@silent
+def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
+    """0.5 d**2 where |d| < delta, else delta (|d| - 0.5 delta): smooth_l1_loss times delta.
+    A weight (input's shape) multiplies each element's loss before the reduction."""
+    if weight is not None:
+        return _weighted_huber_loss(input, target, reduction, delta, weight)
+    _check_reduction(reduction)
+    if delta <= 0:
+        raise RuntimeError("huber_loss does not support non-positive values for delta.")
+
+    def loss_and_slope(d):
+        z = np.abs(d)
+        near = z < delta
+        return (np.where(near, 0.5 * z * z, delta * (z - 0.5 * delta)),
+                np.where(near, d, delta * np.sign(d)))
+    return _pointwise_loss(input, target, reduction, "HuberLossBackward0", loss_and_slope)
+
+
+def _weighted_huber_loss(input, target, reduction, delta, weight):
+    if weight.shape != input.shape:
+        raise ValueError("Weights and input must have the same size.")
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"Invalid reduction mode: {reduction}. Expected one of 'none', 'mean', "
+                         "'sum'.")
+    loss = huber_loss(input, target, reduction="none", delta=delta) * weight
+    return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
 
 
 @silent
@@ -299,6 +422,75 @@ def one_hot(tensor, num_classes=-1):
     if i.size and i.max() >= num_classes:
         raise RuntimeError("Class values must be smaller than num_classes.")
     return _wrap((i[..., None] == np.arange(num_classes)).astype(np.int64))
+
+
+@silent
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False,
+               momentum=0.1, eps=1e-5):
+    """Normalise each channel (dimension 1) of an (N, C) or (N, C, L) input to mean 0 and
+    variance 1, then scale by weight and shift by bias. With training=True the statistics are
+    the batch's (the biased variance) and the running ones, if given, move towards them by
+    `momentum` in place (running_var towards the unbiased variance); otherwise the running
+    statistics are used."""
+    x = input._data
+    if x.ndim not in (2, 3):
+        raise unsupported("batch_norm on inputs that are not 2-D (N, C) or 3-D (N, C, L)")
+    channels, count = x.shape[1], x.size // max(x.shape[1], 1)
+    if training and count == 1:
+        raise ValueError(f"Expected more than 1 value per channel when training, got input "
+                         f"size {input.shape!r}")
+    if not training and running_mean is None:
+        raise RuntimeError("running_mean must be defined in evaluation mode")
+    _floating_only(input, "batch_norm")
+    given = {"running_mean": running_mean, "running_var": running_var, "weight": weight,
+             "bias": bias}
+    for name, t in given.items():
+        if t is not None and t._data.size != channels:
+            raise RuntimeError(f"{name} should contain {channels} elements not {t._data.size}")
+    if any(t is not None and t._data.dtype != x.dtype for t in given.values()):
+        raise RuntimeError("mixed dtype (CPU): all inputs must share same datatype.")
+    axes, shape = ((0,), (1, -1)) if x.ndim == 2 else ((0, 2), (1, -1, 1))
+    x64 = x.astype(np.float64)   # statistics in float64
+    if training:
+        mean, var = x64.mean(axes), x64.var(axes)
+        if running_mean is not None:
+            _move_towards(running_mean, mean, momentum)
+            _move_towards(running_var, var * (count / (count - 1)), momentum)
+    else:
+        mean, var = running_mean._data, running_var._data
+    # y = x * scale + shift per channel, with scale and shift rounded to x's dtype and y rounded
+    # once, as PyTorch's fused kernel does: then a constant channel comes out as PyTorch's (a
+    # rounding error such as 3.0518e-05, not an exact 0).
+    def rounded(a):
+        return np.asarray(a, dtype=x.dtype).astype(np.float64)
+    mean, var = rounded(mean), rounded(var)
+    invstd = rounded(1 / np.sqrt(var + eps))
+    w = 1.0 if weight is None else weight._data.astype(np.float64)
+    scale = rounded(invstd * w)
+    shift = rounded((0.0 if bias is None else bias._data) - mean * scale)
+    out = x64 * scale.reshape(shape) + shift.reshape(shape)
+    invstd = invstd.reshape(shape)
+    xhat = (x64 - mean.reshape(shape)) * invstd
+    w = np.reshape(w, shape) if weight is not None else w
+
+    def backward(g):
+        g = g.astype(np.float64)
+        gxhat = g * w
+        if training:   # mean and var depend on x too
+            gx = invstd * (gxhat - gxhat.mean(axes, keepdims=True)
+                           - xhat * (gxhat * xhat).mean(axes, keepdims=True))
+        else:
+            gx = gxhat * invstd
+        return (gx.astype(x.dtype),
+                None if weight is None else (g * xhat).sum(axes).astype(x.dtype),
+                None if bias is None else g.sum(axes).astype(x.dtype))
+    return _op(out.astype(x.dtype), "NativeBatchNormBackward0", backward,
+               (input, weight, bias), saves=(input, weight))
+
+
+def _move_towards(running, batch_value, momentum):
+    running._data[...] = (1 - momentum) * running._data + momentum * batch_value
+    running._counter[0] += 1
 
 
 __getattr__ = module_getattr("torch.nn.functional")

@@ -108,7 +108,7 @@ def test_inf_and_nan_arrive_silently_as_in_pytorch():
     ("torch.ones(3).logcumsumexp(0)", "Tensor.logcumsumexp"),
     ("nn.Conv2d", "torch.nn.Conv2d"),
     ("optim.LBFGS", "torch.optim.LBFGS"),
-    ("nn.functional.gelu", "torch.nn.functional.gelu"),
+    ("nn.functional.conv2d", "torch.nn.functional.conv2d"),
     ("torch.ones(2, device='mps')", "device 'mps'"),
     ("x = torch.ones(1, requires_grad=True); (x * x).sum().backward(create_graph=True)",
      "create_graph=True"),

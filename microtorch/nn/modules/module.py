@@ -2,7 +2,7 @@
 from collections import OrderedDict
 
 from ..._errors import unsupported
-from ..._tensor import Tensor
+from ..._tensor import Tensor, _HookHandle
 from ...grad_mode import no_grad
 from ..parameter import Parameter
 
@@ -29,22 +29,60 @@ def _indent(text, spaces):
         lines[0] + "\n" + "\n".join(" " * spaces + line for line in lines[1:])
 
 
+def _type_name(value):
+    """How PyTorch names a value's type in its messages (torch.typename): FloatTensor, int."""
+    return value.type() if isinstance(value, Tensor) else type(value).__name__
+
+
+def _add_hook(hooks, hook, **options):
+    refused = [name for name, value in options.items() if value]
+    if refused:
+        raise unsupported(f"module hooks with {refused[0]}=True")
+    hooks.append(hook)
+    return _HookHandle(hooks, hook)
+
+
 class Module:
     """Base class of every layer and model. Assigning a Parameter or a Module to an attribute
     registers it, so that parameters() finds it (recursively, in assignment order)."""
 
     def __init__(self):
         object.__setattr__(self, "training", True)
-        object.__setattr__(self, "_parameters", OrderedDict())
-        object.__setattr__(self, "_buffers", OrderedDict())
-        object.__setattr__(self, "_modules", OrderedDict())
+        object.__setattr__(self, "_parameters", {})
+        object.__setattr__(self, "_buffers", {})
+        object.__setattr__(self, "_modules", {})
+        object.__setattr__(self, "_non_persistent_buffers_set", set())
+        object.__setattr__(self, "_forward_pre_hooks", [])
+        object.__setattr__(self, "_forward_hooks", [])
 
     def forward(self, *args, **kwargs):
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required '
                                   '"forward" function')
 
     def __call__(self, *args, **kwargs):
-        return self.forward(*args, **kwargs)
+        if not (self._forward_pre_hooks or self._forward_hooks):   # the usual, fast case
+            return self.forward(*args, **kwargs)
+        for hook in list(self._forward_pre_hooks):
+            new_args = hook(self, args)
+            if new_args is not None:
+                args = new_args if isinstance(new_args, tuple) else (new_args,)
+        output = self.forward(*args, **kwargs)
+        for hook in list(self._forward_hooks):
+            new_output = hook(self, args, output)
+            if new_output is not None:
+                output = new_output
+        return output
+
+    # --- hooks ----------------------------------------------------------------------------
+    def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
+        """hook(module, args) runs before forward; a result other than None replaces args."""
+        return _add_hook(self._forward_pre_hooks, hook, prepend=prepend, with_kwargs=with_kwargs)
+
+    def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
+        """hook(module, args, output) runs after forward; a result other than None replaces
+        the output."""
+        return _add_hook(self._forward_hooks, hook, prepend=prepend, with_kwargs=with_kwargs,
+                         always_call=always_call)
 
     # --- registration ---------------------------------------------------------------------
     def __setattr__(self, name, value):
@@ -52,27 +90,31 @@ class Module:
         if isinstance(value, Parameter):
             if params is None:
                 raise AttributeError("cannot assign parameters before Module.__init__() call")
-            self._remove(name)
+            self._remove(name, keep=params)
             params[name] = value
         elif isinstance(value, Module):
             if params is None:
                 raise AttributeError("cannot assign module before Module.__init__() call")
-            self._remove(name)
-            self._modules[name] = value
+            self._remove(name, keep=self._modules)
+            self._modules[name] = value   # a replaced child keeps its place
         elif params is not None and name in params:
             if value is not None:
-                raise TypeError(f"cannot assign '{value.type() if isinstance(value, Tensor) else type(value).__name__}' "
-                                f"as parameter '{name}' (torch.nn.Parameter or None expected)")
+                raise TypeError(f"cannot assign '{_type_name(value)}' as parameter '{name}' "
+                                "(torch.nn.Parameter or None expected)")
             params[name] = None
         elif params is not None and name in self._modules and value is None:
             self._modules[name] = None
         elif params is not None and name in self._buffers:
+            if value is not None and not isinstance(value, Tensor):
+                raise TypeError(f"cannot assign '{_type_name(value)}' as buffer '{name}' "
+                                "(torch.nn.Buffer, torch.Tensor or None expected)")
             self._buffers[name] = value
         object.__setattr__(self, name, value)
 
-    def _remove(self, name):
+    def _remove(self, name, keep=None):
         for registry in (self._parameters, self._buffers, self._modules):
-            registry.pop(name, None)
+            if registry is not keep:
+                registry.pop(name, None)
 
     def __delattr__(self, name):
         if "_parameters" in self.__dict__:
@@ -91,26 +133,56 @@ class Module:
             setattr(self, name, param)
 
     def register_buffer(self, name, tensor, persistent=True):
-        if not persistent:
-            raise unsupported("register_buffer(persistent=False)")
+        """A tensor the module keeps but does not train (BatchNorm's running statistics); it
+        is saved in the state_dict unless persistent=False."""
+        self._check_new_name(name, "buffer", self._buffers)
+        if tensor is not None and not isinstance(tensor, Tensor):
+            raise TypeError(f"cannot assign '{type(tensor).__name__}' object to buffer '{name}' "
+                            "(torch Tensor or None required)")
         self._buffers[name] = tensor
+        if persistent:
+            self._non_persistent_buffers_set.discard(name)
+        else:
+            self._non_persistent_buffers_set.add(name)
         object.__setattr__(self, name, tensor)
 
     def add_module(self, name, module):
-        setattr(self, name, module) if module is not None else self._modules.__setitem__(name, None)
+        if module is not None and not isinstance(module, Module):
+            raise TypeError(f"{_type_name(module)} is not a Module subclass")
+        self._check_new_name(name, "module", self._modules)
+        if module is None:
+            self._modules[name] = None
+            object.__setattr__(self, name, None)
+        else:
+            setattr(self, name, module)
+
+    def _check_new_name(self, name, kind, registry):
+        if not isinstance(name, str):
+            raise TypeError(f"{kind} name should be a string. Got {_type_name(name)}")
+        if "." in name:
+            raise KeyError(f'{kind} name can\'t contain ".", got: {name}' if kind == "module"
+                           else f'{kind} name can\'t contain "."')
+        if name == "":
+            raise KeyError(f'{kind} name can\'t be empty string ""')
+        if hasattr(self, name) and name not in registry:
+            raise KeyError(f"attribute '{name}' already exists")
 
     register_module = add_module
 
     # --- traversal ------------------------------------------------------------------------
-    def named_modules(self, memo=None, prefix=""):
+    def named_modules(self, memo=None, prefix="", remove_duplicate=True):
+        """This module and every module inside it, depth first, by dotted name ("0", "net.1").
+        A module reached twice is listed once, unless remove_duplicate=False."""
         memo = set() if memo is None else memo
-        if id(self) in memo:
-            return
-        memo.add(id(self))
+        if remove_duplicate:
+            if id(self) in memo:
+                return
+            memo.add(id(self))
         yield prefix, self
         for name, module in self._modules.items():
             if module is not None:
-                yield from module.named_modules(memo, prefix + ("." if prefix else "") + name)
+                yield from module.named_modules(memo, prefix + ("." if prefix else "") + name,
+                                                remove_duplicate)
 
     def modules(self):
         for _, module in self.named_modules():
@@ -183,7 +255,10 @@ class Module:
         return self
 
     def to(self, *args, **kwargs):
-        converted = [(p, p.to(*args, **kwargs)) for p in self.parameters()]
+        """Convert the parameters and the floating-point buffers in place (a step counter such
+        as num_batches_tracked keeps its integer dtype)."""
+        tensors = list(self.parameters()) + [b for b in self.buffers() if b.is_floating_point()]
+        converted = [(t, t.to(*args, **kwargs)) for t in tensors]
         for p, new in converted:
             p._data = new._data
         return self
@@ -210,10 +285,10 @@ class Module:
     def state_dict(self, destination=None, prefix="", keep_vars=False):
         """Every parameter and buffer by dotted name ("0.weight"), sharing memory with them."""
         out = OrderedDict() if destination is None else destination
-        for name, module in self.named_modules(prefix=prefix.rstrip(".")):
+        for name, module in self.named_modules(prefix=prefix.rstrip("."), remove_duplicate=False):
             dot = name + "." if name else ""
             for key, value in list(module._parameters.items()) + list(module._buffers.items()):
-                if value is not None:
+                if value is not None and key not in module._non_persistent_buffers_set:
                     out[dot + key] = value if keep_vars else value.detach()
         return out
 

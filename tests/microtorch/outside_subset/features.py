@@ -20,10 +20,6 @@ print(F.cross_entropy(torch.zeros(1, 3), torch.tensor([0]), label_smoothing=0.1)
 import torch
 print(torch.fft.fft(torch.ones(4)))
 
-# %% module-list
-import torch.nn as nn
-print(nn.ModuleList([nn.Linear(1, 1)]))
-
 # %% one-cycle-lr
 import torch
 w = torch.tensor([1.], requires_grad=True)
@@ -50,9 +46,6 @@ w = torch.tensor([1.], requires_grad=True)
 opt = torch.optim.SGD([w], lr=0.1)
 opt.register_step_post_hook(lambda optimizer, args, kwargs: print("stepped"))
 
-# %% dropout
-import torch.nn as nn
-print(nn.Dropout(0.5))
 
 # %% neg-method
 import torch
