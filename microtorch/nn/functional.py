@@ -9,6 +9,7 @@ from .._checks import _no_kernel
 from .. import random
 from .._dtypes import result_dtype
 from .._errors import module_getattr, unsupported
+from .._inplace import update
 from .._silent import silent
 from .._tensor import Tensor, _as_tensor, _wrap
 from ..engine import _op, _unbroadcast
@@ -17,9 +18,7 @@ _REDUCTIONS = ("mean", "sum", "none")
 
 
 def relu(input, inplace=False):
-    if inplace:
-        raise unsupported("relu(inplace=True)")
-    return input.relu()
+    return input.relu_() if inplace else input.relu()
 
 
 def sigmoid(input):
@@ -42,11 +41,16 @@ def _floating_only(input, kernel):
                                   f"'{input.dtype._legacy[:-6]}'")
 
 
-@silent
 def leaky_relu(input, negative_slope=0.01, inplace=False):
-    """x where x > 0, else negative_slope * x: unlike ReLU a negative input keeps a gradient."""
+    """x where x > 0, else negative_slope * x: unlike ReLU a negative input keeps a gradient.
+    In place, PyTorch names the node LeakyReluBackward1."""
     if inplace:
-        raise unsupported("leaky_relu(inplace=True)")
+        return update(input, lambda t: _leaky_relu(t, negative_slope, "LeakyReluBackward1"))
+    return _leaky_relu(input, negative_slope, "LeakyReluBackward0")
+
+
+@silent
+def _leaky_relu(input, negative_slope, name):
     _floating_only(input, "leaky_relu_cpu")
     x = input._data
     positive = x > 0
@@ -54,8 +58,7 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
 
     def backward(g):
         return (np.where(positive, g, g * slope),)
-    return _op(np.where(positive, x, x * slope), "LeakyReluBackward0", backward, (input,),
-               saves=(input,))
+    return _op(np.where(positive, x, x * slope), name, backward, (input,), saves=(input,))
 
 
 _erf = np.frompyfunc(math.erf, 1, 1)   # NumPy has no erf; Python's is exact to the last bit

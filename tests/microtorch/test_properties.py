@@ -351,6 +351,13 @@ def training_setups(draw):
     else:
         y = draw(arrays(np.float32, (batch, sizes[-1]), st.floats(0, 1, width=32)))
     kind, options, _, steps = draw(optimizer_runs())
+    if kind != "SGD":
+        # Two libraries sum a batch's gradient in different orders, so a gradient that should be
+        # 0 comes out as rounding noise (1e-9) in one of them. Adam divides by sqrt(v) + eps, and
+        # with a tiny eps that noise becomes a full step of size lr. A larger eps keeps the run
+        # comparable; Adam's exact update with a small eps is
+        # test_optimizer_trajectories_match_pytorch's.
+        options["eps"] = 1e-3
     return activation, loss, weights, x, y, kind, options, min(steps, 3)
 
 

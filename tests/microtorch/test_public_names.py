@@ -12,7 +12,7 @@ import microtorch
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "microtorch.md"
 # Where a bare name on the page may live, searched in this order.
-NAMESPACES = ["", "Tensor", "nn", "nn.functional", "nn.init", "nn.utils", "optim",
+NAMESPACES = ["", "Tensor", "nn", "nn.Module", "nn.functional", "nn.init", "nn.utils", "optim",
               "optim.lr_scheduler", "autograd", "autograd.function", "autograd.functional",
               "utils.data"]
 # `name`, `torch.a.b`, `.grad`, `backward()`, `inference_mode(False)` (a call: the values are

@@ -432,3 +432,17 @@ y[1, 1] -= y[0, 0]
 print(y, y.grad_fn.name(), y._version)
 (y * torch.tensor([[1., 2.], [3., 4.]])).sum().backward()
 print(x.grad)
+
+# %% leaky-relu-in-place
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+print(nn.LeakyReLU(0.1, inplace=True))
+x = torch.tensor([-1., 2.], requires_grad=True)
+y = x * 1
+z = F.leaky_relu(y, 0.1, inplace=True)
+print(z, z is y)
+z.sum().backward()
+print(x.grad)
+y = x * 1
+print(F.relu(y, inplace=True), y)

@@ -9,10 +9,6 @@ import torch
 import torch.nn.functional as F
 print(F.batch_norm(torch.ones(2, 3, 2, 2), torch.zeros(3), torch.ones(3)))
 
-# %% leaky-relu-inplace
-import torch.nn as nn
-print(nn.LeakyReLU(0.1, inplace=True))
-
 # %% forward-hook-with-kwargs
 import torch.nn as nn
 nn.Linear(1, 1).register_forward_hook(lambda module, args, kwargs, output: None, with_kwargs=True)
