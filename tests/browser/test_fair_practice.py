@@ -12,6 +12,8 @@ import textwrap
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_challenge import DRILL
+from tests.browser.test_quiz_explain import PAGE as QUIZ
 from tests.support.browser import open_page
 from tests.support.project import SITE_HOOKS, serve_project
 
@@ -49,65 +51,9 @@ name = input("Name? ")
 ```
 """
 
-QUIZ = """\
-# Quiz
-
-{% call quiz() %}
-id: fair-quiz
-title: Check yourself
-questions:
-  - id: backward
-    prompt: What does `loss.backward()` fill in?
-    options:
-      - text: The `.grad` of every leaf that requires grad
-        correct: true
-        feedback: Right, it walks the graph back from the loss.
-      - text: The new weights
-        feedback: No, updating the weights is the optimizer's job.
-    explanation: Backward fills in the gradient of every leaf.
-{% endcall %}
-"""
-
-LESSON = """\
-# Lesson
-
-{{ study_modes() }}
-
-## Predicting
-
-```python run title="Predicted" predict
-print(2 + 2)
---- expect
-4
-```
-
-## Playing
-
-```python run title="Free"
-playground = "free"
-```
-
-{% call challenge() %}
-id: fix
-title: Fix it
-badge: Fixer
-problems:
-  - id: chain
-    category: Debug
-    difficulty: intermediate
-    hint: Chain rule.
-    prompt: "`grad` should return dL/dw for L = (w*x - y)**2."
-    code: |
-      def grad(w, x, y):
-          return 2 * (w * x - y)
-    tests: |
-      assert grad(1.0, 3.0, 6.0) == -18.0, "grad(1, 3, 6) should be -18"
-    solution: |
-      def grad(w, x, y):
-          return 2 * (w * x - y) * x
-    explanation: Multiply by the inner derivative, x.
-{% endcall %}
-"""
+# The quiz and the lesson with a study-mode menu and a Debug problem are the pages the quiz and
+# challenge tests use; the lesson gets a second section, so the table of contents has a link.
+LESSON = DRILL + "\n## Playing\n\nMore prose to read.\n"
 
 
 @pytest.fixture(scope="module")
@@ -223,24 +169,25 @@ def test_answer_and_explanation_appear_only_after_the_first_check(page):
 def test_the_study_mode_survives_a_reload_and_a_contents_click(page):
     page.goto(page.url_of("lesson/"))
     menu = page.get_by_role("navigation", name=re.compile("Choose how to study"))
+    predicted, free = cell(page, "Code cell 1"), cell(page, "Code cell 2")
     menu.get_by_label("Predict & run").check()
-    expect(cell(page, "Free")).to_be_hidden()
+    expect(free).to_be_hidden()
     page.reload()
     expect(menu.get_by_label("Predict & run")).to_be_checked()
-    expect(cell(page, "Predicted")).to_be_visible()
-    expect(cell(page, "Free")).to_be_hidden()
+    expect(predicted).to_be_visible()
+    expect(free).to_be_hidden()
     expect(menu.get_by_role("status")).to_have_text(re.compile(r"^Predict & run: 1 shown"))
-    page.get_by_role("navigation", name="Table of contents").get_by_role("link", name="Predicting").click()
+    page.get_by_role("navigation", name="Table of contents").get_by_role("link", name="Playing").click()
     expect(menu.get_by_label("Predict & run")).to_be_checked()
-    expect(cell(page, "Free")).to_be_hidden()
+    expect(free).to_be_hidden()
     menu.get_by_label("Read").check()
     page.reload()
-    expect(cell(page, "Free")).to_be_visible()
+    expect(free).to_be_visible()
 
 
 def test_a_solved_debug_fix_survives_a_reload(page):
     page.goto(page.url_of("lesson/"))
-    debug = page.locator(".gl-challenge__problem").first
+    debug = page.locator(".gl-challenge__problem").nth(2)
     fix = textwrap.dedent("""\
         def grad(w, x, y):
             return 2 * (w * x - y) * x""")

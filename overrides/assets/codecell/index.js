@@ -132,10 +132,11 @@ async function runWithEarlier(cell) {
     ? []
     : page.cells.filter((other) => other !== cell && !other.options.isolated && !other.ran && other.el.isConnected && precedes(other, cell));
   // The clicked cell is where the reader looks: it tells how the cells above are getting on.
-  const relay = (text) => say(cell, text === "Running…" ? "Running the cells above first…" : text);
+  const above = "Running the cells above first…";
+  const relay = (text) => say(cell, text === "Running…" ? above : text);
+  if (earlier.length) say(cell, above);
   try {
     for (const other of earlier) {
-      relay("Running…");
       if (!(await execute(other, { silent: Boolean(other.prediction), onStatus: relay }))) {
         say(cell, `${other.label} above failed, so this cell did not run.`);
         return;
