@@ -122,7 +122,7 @@ function runInOrder(cell) {
   cell.queued = true;
   const turn = page.turn.then(() => {
     cell.queued = false;
-    return runWithEarlier(cell);
+    if (!cell.gone) return runWithEarlier(cell); // the reader left the page while it waited
   });
   page.turn = turn.catch(() => {});
 }
