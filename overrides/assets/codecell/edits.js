@@ -21,6 +21,7 @@ export function keeper(key, authored) {
     if (pending === null) return;
     const text = pending;
     pending = null;
+    if (text === authored && !(key in store.read().code)) return; // nothing was kept: write nothing
     store.update((state) => {
       if (text === authored) delete state.code[key];
       else state.code[key] = { authored, text };
