@@ -83,6 +83,21 @@ class Stream(io.TextIOBase):
         return "utf-8"
 
 
+class NoKeyboard(io.TextIOBase):
+    """sys.stdin of a cell. Reading a line from the page would make the worker wait for it, and a
+    worker can only wait (Atomics.wait on a SharedArrayBuffer) when the page is cross-origin
+    isolated, which the site's service worker achieves from the second load on, not always. So
+    reading always fails with a message saying what to do, instead of working on some loads only."""
+
+    def readline(self, size: int = -1) -> str:
+        raise EOFError(
+            "a code cell has no keyboard to read from, so input() gets no line. "
+            'Write the value in the code instead, e.g. name = "Ada" in place of name = input("Name? ")'
+        )
+
+    read = readline
+
+
 def run(code: str, setup: str = "", scope: str | None = None) -> dict:
     """Run `setup` then `code` in the namespace `scope` (None: a fresh one), like a notebook cell:
     the value of a last bare expression is printed. Returns {"ok", "error", "line", "stopped",
@@ -90,8 +105,8 @@ def run(code: str, setup: str = "", scope: str | None = None) -> dict:
     `error` is a traceback trimmed to the cell's own frames, `line` the editor line it points at."""
     namespace = _namespaces.setdefault(scope, _fresh()) if scope else _fresh()
     output = Output(_emit)
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = Stream(output, "stdout"), Stream(output, "stderr")
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = NoKeyboard(), Stream(output, "stdout"), Stream(output, "stderr")
     linecache.cache[CELL] = (len(code), None, code.splitlines(True), CELL)
     linecache.cache[SETUP] = (len(setup), None, setup.splitlines(True), SETUP)
     result = {"ok": True, "error": None, "line": None, "stopped": False}
@@ -111,7 +126,7 @@ def run(code: str, setup: str = "", scope: str | None = None) -> dict:
         result.update(ok=False, **describe(error))
     finally:
         output.flush()
-        sys.stdout, sys.stderr = saved
+        sys.stdin, sys.stdout, sys.stderr = saved
     result["dropped"] = output.dropped
     return result
 

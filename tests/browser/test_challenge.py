@@ -447,10 +447,10 @@ def test_study_modes_work_from_the_keyboard(open_page):
     assert menu.get_by_role("status").inner_text() == "Showing the whole lesson."
 
 
-def test_a_reload_shows_the_whole_lesson_again(open_page):
+def test_a_reload_keeps_the_chosen_mode(open_page):
     page = open_page("drill/")
     menu = page.get_by_role("navigation", name=re.compile("Choose how to study"))
     menu.get_by_label("Flashcards").check()
     page.reload(wait_until="networkidle")
-    assert menu.get_by_label("Read").is_checked()
-    assert page.locator(".gl-challenge").is_visible()
+    assert menu.get_by_label("Flashcards").is_checked()
+    assert not page.locator(".gl-challenge").is_visible()

@@ -86,6 +86,16 @@ def test_stdout_and_stderr_keep_their_order(runner):
     assert sys.stdout is before  # the page's streams are put back after the run
 
 
+def test_input_says_how_to_give_the_value_in_code(runner):
+    before = sys.stdin
+    result = runner.run('name = input("Name? ")')
+    assert printed(runner) == "Name? "  # the prompt shows, as input() prints it before reading
+    assert result["line"] == 1
+    assert result["error"].splitlines()[-1].startswith("EOFError: a code cell has no keyboard to read from")
+    assert 'name = "Ada"' in result["error"]
+    assert sys.stdin is before
+
+
 def test_matplotlib_figures_are_sent_as_png(runner):
     runner.run("import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()")
     images = [text for kind, text in runner.output if kind == "image"]

@@ -35,10 +35,11 @@ const errorLine = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
-// Returns {view, getCode, setCode, markLine(lineNumber | null)}. `onRun` is bound to Shift+Enter
+// Returns {view, getCode, setCode, markLine(lineNumber | null)}. `onChange(code)` hears every
+// edit, Reset's included. `onRun` is bound to Shift+Enter
 // (and Ctrl/Cmd+Enter). Tab indents; Escape then Tab leaves the editor (CodeMirror's own
 // keyboard-trap escape), so keyboard users are never stuck.
-export function createEditor(parent, { code, label, onRun }) {
+export function createEditor(parent, { code, label, onRun, onChange }) {
   const run = () => {
     onRun();
     return true;
@@ -60,6 +61,7 @@ export function createEditor(parent, { code, label, onRun }) {
         keymap.of([{ key: "Shift-Enter", run }, { key: "Mod-Enter", run }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
         errorLine,
         EditorView.contentAttributes.of({ "aria-label": label }),
+        EditorView.updateListener.of((update) => update.docChanged && onChange?.(update.state.doc.toString())),
       ],
     }),
   });

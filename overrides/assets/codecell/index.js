@@ -5,14 +5,16 @@
 import "./style.css";
 import * as runtime from "../runtime/index.js";
 import * as store from "../progress/store.js";
+import * as edits from "./edits.js";
 import { pageConfig } from "../site.js";
 
 export const name = "codecell";
 export const selector = '[data-gl-component="codecell"]';
 
 // Cells of the page on screen, in document order, and the namespace they share. A new page (all
-// known cells detached by instant navigation) gets a fresh namespace.
-let page = { scope: null, cells: [], count: 0 };
+// known cells detached by instant navigation) gets a fresh namespace. `turn` is the page's queue
+// of runs: a Run waits for the one before it.
+let page = { scope: null, cells: [], count: 0, turn: Promise.resolve() };
 let editorModule;
 const byElement = new WeakMap(); // cell root -> its state, for codeOf
 
@@ -30,13 +32,16 @@ runtime.onReset(() => {
 export function mount(el) {
   if (!page.cells.some((cell) => cell.el.isConnected)) {
     if (page.scope) runtime.drop(page.scope);
-    page = { scope: `${location.pathname}#${Date.now()}`, cells: [], count: 0 };
+    page = { scope: `${location.pathname}#${Date.now()}`, cells: [], count: 0, turn: Promise.resolve() };
   }
   const options = JSON.parse(el.dataset.cell);
   const number = ++page.count;
   const title = el.querySelector(".gl-cell__title")?.textContent;
   const label = title || `Code cell ${number}`;
-  const cell = { el, options, label, ran: false, running: false, editor: null, prediction: null, gone: false };
+  const key = `${location.pathname}#${options.id ?? number}`;
+  const edited = edits.restore(key, options.code);
+  const kept = edits.keeper(key, options.code);
+  const cell = { el, options, label, initial: edited ?? options.code, ran: false, running: false, queued: false, editor: null, prediction: null, gone: false };
   byElement.set(el, cell);
   page.cells.push(cell);
   page.cells.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
@@ -53,6 +58,8 @@ export function mount(el) {
   cell.stop = button("Stop", () => runtime.stop());
   cell.stop.hidden = true;
   const reset = button("Reset", () => {
+    cell.initial = options.code;
+    kept.change(options.code);
     cell.editor?.setCode(options.code);
     cell.editor?.markLine(null);
     say(cell, "Code restored to the original.");
@@ -78,78 +85,108 @@ export function mount(el) {
   cell.output.tabIndex = 0; // long output scrolls (max-height): keyboard readers must reach it to scroll
   cell.output.hidden = true;
   el.append(bar, cell.output);
+  if (edited !== null) say(cell, "Your edited code is back; Reset restores the original.");
 
   editorModule ??= import("./editor.js");
   editorModule.then(({ createEditor }) => {
     if (cell.gone) return;
-    cell.editor = createEditor(host, { code: options.code, label: `Code of ${label}`, onRun: () => runInOrder(cell) });
+    cell.editor = createEditor(host, { code: cell.initial, label: `Code of ${label}`, onRun: () => runInOrder(cell), onChange: kept.change });
     block.remove();
   });
   const stopWatching = startWhenUseful(el);
   return () => {
     cell.gone = true;
     stopWatching();
+    kept.stop();
     cell.editor?.view.destroy();
     page.cells = page.cells.filter((other) => other !== cell);
   };
 }
 
 // Shared cells run like a notebook read top to bottom: running a cell first runs the cells above
-// it that have not run yet, so their variables exist.
-async function runInOrder(cell) {
-  if (page.cells.some((other) => other.running)) return;
+// it that have not run yet, so their variables exist. A Predict cell among them runs silently:
+// its output would give away what the reader has not predicted yet. A Run clicked while another
+// cell runs waits its turn, and the clicked cell says so.
+function runInOrder(cell) {
+  if (cell.queued) {
+    say(cell, "Already waiting: this cell runs when the running cell is done.");
+    return;
+  }
   if (cell.prediction && !cell.prediction.value.trim()) {
     say(cell, "Write your prediction first, then run.");
     cell.prediction.focus();
     return;
   }
+  const busy = page.cells.find((other) => other.running || other.queued);
+  if (busy) say(cell, precedes(busy, cell) ? "Waiting for the cell above…" : "Waiting for the cell below…");
+  cell.queued = true;
+  const turn = page.turn.then(() => {
+    cell.queued = false;
+    if (!cell.gone) return runWithEarlier(cell); // the reader left the page while it waited
+  });
+  page.turn = turn.catch(() => {});
+}
+
+async function runWithEarlier(cell) {
   const earlier = cell.options.isolated
     ? []
     : page.cells.filter((other) => other !== cell && !other.options.isolated && !other.ran && other.el.isConnected && precedes(other, cell));
-  for (const other of earlier) {
-    if (!(await execute(other))) {
-      say(cell, `${other.label} above failed, so this cell did not run.`);
-      return;
+  // The clicked cell is where the reader looks: it tells how the cells above are getting on.
+  const above = "Running the cells above first…";
+  const relay = (text) => say(cell, text === "Running…" ? above : text);
+  if (earlier.length) say(cell, above);
+  try {
+    for (const other of earlier) {
+      if (!(await execute(other, { silent: Boolean(other.prediction), onStatus: relay }))) {
+        say(cell, `${other.label} above failed, so this cell did not run.`);
+        return;
+      }
     }
+    await execute(cell);
+  } catch (error) {
+    failedToLoad(cell, error);
   }
-  await execute(cell);
 }
 
 function precedes(a, b) {
   return Boolean(a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING);
 }
 
-async function execute(cell) {
+// Runs one cell; resolves to whether it succeeded, rejects when Python cannot be loaded.
+// A silent run shows nothing of what the code did and records no prediction.
+async function execute(cell, { silent = false, onStatus = (text) => say(cell, text) } = {}) {
   const focusWasOnRun = document.activeElement === cell.run;
   setRunning(cell, true);
   if (focusWasOnRun) cell.stop.focus();
   cell.editor?.markLine(null);
-  cell.output.replaceChildren();
-  cell.output.hidden = false;
   let stdout = "";
+  const shown = silent
+    ? {}
+    : {
+        onStdout: (text) => {
+          stdout += text;
+          append(cell, "stdout", text);
+        },
+        onStderr: (text) => append(cell, "stderr", text),
+        onNotice: (text) => append(cell, "notice", `\n${text}\n`),
+        onImage: (png) => image(cell, png),
+        onGraph: (dot) => graph(cell, dot),
+      };
+  if (!silent) {
+    cell.output.replaceChildren();
+    cell.output.hidden = false;
+  }
   let result;
   try {
-    result = await runtime.run(code(cell), {
-      scope: cell.options.isolated ? undefined : page.scope,
-      setup: cell.options.setup,
-      onStatus: (text) => say(cell, text),
-      onStdout: (text) => {
-        stdout += text;
-        append(cell, "stdout", text);
-      },
-      onStderr: (text) => append(cell, "stderr", text),
-      onNotice: (text) => append(cell, "notice", `\n${text}\n`),
-      onImage: (png) => image(cell, png),
-      onGraph: (dot) => graph(cell, dot),
-    });
-  } catch (error) {
+    result = await runtime.run(code(cell), { scope: cell.options.isolated ? undefined : page.scope, setup: cell.options.setup, onStatus, ...shown });
+  } finally {
     setRunning(cell, false);
-    failedToLoad(cell, error);
-    return false;
   }
-  setRunning(cell, false);
   if (focusWasOnRun && document.activeElement === document.body) cell.run.focus();
-  report(cell, result, stdout);
+  if (silent) {
+    cell.ran = result.ok;
+    say(cell, result.ok ? "Ran without showing its output, so the cells below could use its variables. Predict it, then run it." : "Ran for the cells below and failed: run it to see the error.");
+  } else report(cell, result, stdout);
   return result.ok;
 }
 
@@ -275,7 +312,7 @@ function say(cell, text) {
 }
 
 function code(cell) {
-  return cell.editor ? cell.editor.getCode() : cell.options.code;
+  return cell.editor ? cell.editor.getCode() : cell.initial;
 }
 
 function button(text, onClick) {

@@ -1,7 +1,9 @@
 // Study modes: the lesson's menu (rendered by macros/modes.py) shows only the widgets of the
 // chosen kind; "Read" shows the whole page again. Hiding uses a class of its own, so it never
-// fights with what a widget itself hides or shows.
+// fights with what a widget itself hides or shows. The choice is kept per lesson in
+// progress.modes, so a reload (or coming back) finds the lesson as the reader left it.
 import "./style.css";
+import * as store from "../progress/store.js";
 
 export const name = "modes";
 export const selector = '[data-gl-component="modes"]';
@@ -14,14 +16,25 @@ export function mount(nav) {
   status.className = "gl-modes__status";
   status.setAttribute("role", "status");
   nav.append(status);
-  for (const radio of nav.querySelectorAll("input[name=gl-study-mode]")) {
+  const lesson = location.pathname;
+  const radios = [...nav.querySelectorAll("input[name=gl-study-mode]")];
+  const choose = (radio) => {
+    const selector = radio.value === "read" ? "" : `[data-gl-mode="${radio.value}"]`;
+    const count = show(root, nav, selector);
+    const label = radio.parentElement.textContent.trim();
+    status.textContent = selector ? `${label}: ${count} shown, the rest of the lesson is hidden.` : "Showing the whole lesson.";
+  };
+  for (const radio of radios) {
     radio.disabled = false;
     radio.addEventListener("change", () => {
-      const selector = radio.value === "read" ? "" : `[data-gl-mode="${radio.value}"]`;
-      const count = show(root, nav, selector);
-      const label = radio.parentElement.textContent.trim();
-      status.textContent = selector ? `${label}: ${count} shown, the rest of the lesson is hidden.` : "Showing the whole lesson.";
+      choose(radio);
+      store.update((state) => (state.modes[lesson] = { mode: radio.value }));
     });
+  }
+  const kept = radios.find((radio) => radio.value === store.read().modes[lesson]?.mode);
+  if (kept && kept.value !== "read") {
+    kept.checked = true;
+    choose(kept);
   }
 }
 

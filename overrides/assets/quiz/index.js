@@ -2,6 +2,8 @@
 // option and (once right) the explanation go to the question's live region, each marked with a
 // word and an icon, never colour alone. Results live in progress.quizzes[quiz][question], and
 // the page is drawn from them, so a reload or a reset elsewhere shows the same state.
+// "Answer and explanation" is hidden until the question has been checked once: reading it first
+// would spoil the try. Without JavaScript it stays readable, as the macro renders it.
 import { read, subscribe, update } from "../progress/store.js";
 import { mount as renderMath } from "../math/index.js";
 import "./style.css";
@@ -17,6 +19,7 @@ export function mount(el) {
 
   for (const question of questions) {
     question.check.hidden = false;
+    question.details.hidden = true; // until its first Check (show)
     question.check.addEventListener("click", () => grade(question));
   }
   retry.addEventListener("click", () => {
@@ -82,6 +85,7 @@ function show(question, saved) {
     input.checked = chosen.includes(n);
     if (result && chosen.includes(n)) item.append(mark(question.answers[n]));
   });
+  question.details.hidden = !result;
   if (!result) {
     question.status.replaceChildren();
     question.details.open = false;
