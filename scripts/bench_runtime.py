@@ -3,6 +3,11 @@ Chromium (Debian's), a local server, the real theme, macros, hooks, runtime and 
 
     .venv/bin/python scripts/bench_runtime.py [--runs 3]
     .venv/bin/python scripts/bench_runtime.py --wheels [--runs 7]
+    .venv/bin/python scripts/bench_runtime.py --epoch [--runs 5]
+
+--epoch times, in the browser's Python, one epoch of scripts/bench_autograd.py's `epoch` workload
+(the digits lesson's MLP through a DataLoader) under microtorch against the same epoch in
+hand-written NumPy, epochs taking turns in one worker (the code is bench_autograd.py's own).
 
 --wheels measures only the microtorch wheel, each kind scripts/hooks/runtime.py can build (plain
 sources are the baseline), in fresh workers that take turns: loadPackage(wheel) (fetch, unpack)
@@ -61,6 +66,23 @@ FLOOR_WORKER = """importScripts("../assets/pyodide/pyodide.js");
   postMessage(out);
 })();"""
 
+EPOCH_PAGE = FLOOR_PAGE.replace("<title>floor</title>", "<title>epoch</title>")
+EPOCH_WORKER = """importScripts("../assets/pyodide/pyodide.js");
+(async () => {
+  const pyodide = await loadPyodide({indexURL: new URL("../assets/pyodide/", location).href, lockFileURL: new URL("../LOCK", location).href});
+  await pyodide.loadPackage(["microtorch"], {messageCallback: () => {}});
+  pyodide.FS.writeFile("/home/pyodide/bench_autograd.py", await (await fetch("bench_autograd.py")).text());
+  postMessage(pyodide.runPython(`
+import json, microtorch, bench_autograd as b
+x, y = b.make_epoch_data()
+weights = b.make_weights(b.EPOCH_SIZES, seed=5)
+times = {"numpy": [], "microtorch": []}
+for _ in range(RUNS):   # taking turns, so a busy moment costs both alike
+    b.epoch_numpy(x, y, weights, 1, times["numpy"])
+    b.epoch_torchlike(microtorch, x, y, weights, 1, times["microtorch"])
+json.dumps(times)`));
+})();"""
+
 # Records, in page time, when a cell's status says "Done", when Run was clicked, and long tasks.
 PROBE = """
 window.__done = null; window.__click = null; window.__long = [];
@@ -91,6 +113,10 @@ def build(workdir: Path) -> Path:
     (site / "floor").mkdir()
     (site / "floor" / "index.html").write_text(FLOOR_PAGE)
     (site / "floor" / "worker.js").write_text(FLOOR_WORKER.replace("LOCK", lock.as_posix()).replace("SNIPPET", SNIPPET.replace("\n", "\\n")))
+    (site / "epoch").mkdir()
+    (site / "epoch" / "index.html").write_text(EPOCH_PAGE)
+    (site / "epoch" / "worker.js").write_text(EPOCH_WORKER.replace("LOCK", lock.as_posix()))
+    shutil.copy2(ROOT / "scripts" / "bench_autograd.py", site / "epoch")
     return site
 
 
@@ -222,27 +248,50 @@ def report_wheels(results: dict[str, list[float]], runs: int) -> None:
         print(f"{key:40} {value:10.1f} {value / medians[f'{baseline}: {step}']:7.2f}x")
 
 
+def measure_epoch(browser, url: str, runs: int) -> dict[str, list[float]]:
+    page = browser.new_page()
+    page.goto(url + "epoch/")
+    page.wait_for_function("window.__done !== undefined", timeout=600_000)
+    times = json.loads(page.evaluate("document.getElementById('out').textContent"))
+    page.close()
+    return {name: [t * 1000 for t in values] for name, values in times.items()}
+
+
+def report_epoch(results: dict[str, list[float]], runs: int) -> None:
+    medians = {key: statistics.median(values) for key, values in results.items()}
+    print(f"\none epoch in the browser (Pyodide), medians of {runs} epochs (ms); ratio against NumPy\n")
+    print(f"{'row':40} {'ms/epoch':>10} {'ratio':>8}")
+    for key, value in medians.items():
+        print(f"{key:40} {value:10.1f} {value / medians['numpy']:7.2f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=None, help="default: 3, or 7 with --wheels")
     parser.add_argument("--wheels", action="store_true", help="time only the wheel, each kind against plain sources")
+    parser.add_argument("--epoch", action="store_true", help="time one epoch of the digits MLP, against NumPy")
     args = parser.parse_args()
-    runs = args.runs or (7 if args.wheels else 3)
+    runs = args.runs or (7 if args.wheels else 5 if args.epoch else 3)
     from playwright.sync_api import sync_playwright
 
     workdir = Path(tempfile.mkdtemp(prefix="gradlab-bench-"))
     try:
         site = build(workdir)
+        if args.epoch:
+            (site / "epoch" / "worker.js").write_text((site / "epoch" / "worker.js").read_text().replace("RUNS", str(runs)))
         urls = build_wheel_pages(site) if args.wheels else None
         url, server = serve(site)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            results = measure_wheels(browser, url, urls, runs) if args.wheels else measure(browser, url, runs)
+            if args.epoch:
+                results = measure_epoch(browser, url, runs)
+            else:
+                results = measure_wheels(browser, url, urls, runs) if args.wheels else measure(browser, url, runs)
             browser.close()
         server.shutdown()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    (report_wheels if args.wheels else report)(results, runs)
+    (report_epoch if args.epoch else report_wheels if args.wheels else report)(results, runs)
 
 
 def report(results: dict[str, list[float]], runs: int) -> None:
