@@ -100,25 +100,29 @@ def cells_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def cells_site(tmp_path_factory, cells_port) -> Path:
-    result, site = build_project(tmp_path_factory.mktemp("cells"), PAGES, SITE_HOOKS, site_url=f"http://127.0.0.1:{cells_port}/")
+def cells_root(tmp_path_factory, cells_port) -> Path:
+    """The test site built for http://127.0.0.1:PORT/site/ into <root>/site, served from <root>
+    as GitHub Pages serves a project site: every code-cell test also checks sub-path hosting (the
+    course's own site, which the lesson tests read, is hosted at the root)."""
+    root = tmp_path_factory.mktemp("cells")
+    result, _ = build_project(root, PAGES, SITE_HOOKS, site_url=f"http://127.0.0.1:{cells_port}/site/")
     assert result.returncode == 0, f"building the code-cell test site failed:\n{result.stdout}\n{result.stderr}"
-    return site
+    return root
 
 
 @pytest.fixture(scope="session")
-def cells_url(cells_site, cells_port):
+def cells_url(cells_root, cells_port):
     """The test site without isolation headers (like GitHub Pages before the service worker)."""
-    url, server = serve(cells_site, port=cells_port)
-    yield url
+    url, server = serve(cells_root, port=cells_port)
+    yield url + "site/"
     server.shutdown()
 
 
 @pytest.fixture(scope="session")
-def isolated_url(cells_site):
+def isolated_url(cells_root):
     """The same site served with COOP/COEP, so the page is cross-origin isolated."""
-    url, server = serve(cells_site, ISOLATION_HEADERS)
-    yield url
+    url, server = serve(cells_root, ISOLATION_HEADERS)
+    yield url + "site/"
     server.shutdown()
 
 
@@ -139,8 +143,11 @@ def isolated_page(browser, isolated_url):
 @pytest.fixture(scope="module")
 def warmed_tab(browser, cells_url):
     """One tab on the code-cell site whose Python is loaded once, for the tests that only run
-    cells and read what they show (a cold start costs seconds on these machines)."""
+    cells and read what they show (a cold start costs seconds on these machines). `fetched`
+    lists every URL it asked for since it opened."""
     page = open_page(browser, cells_url)
+    page.fetched = []
+    page.on("request", lambda request: page.fetched.append(request.url))
     page.goto(cells_url)
     scratch = page.get_by_role("group", name="Scratch", exact=True)
     scratch.get_by_role("button", name="Run").click()

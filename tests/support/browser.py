@@ -3,6 +3,7 @@ what a page is watched for, and axe-core's accessibility verdict."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 CHROMIUM = "/usr/bin/chromium"
@@ -48,6 +49,11 @@ def open_page(browser, url: str, service_workers: str = "allow"):
     page.workers_started = []
     page.on("worker", lambda worker: page.workers_started.append(worker.url))
     return page
+
+
+def python_workers(page) -> list[str]:
+    """The Python workers a tab from open_page started (their URL carries a hash of worker.js)."""
+    return [url for url in page.workers_started if re.search(r"/assets/runtime/worker-[0-9a-f]{12}\.js$", url)]
 
 
 def axe_violations(page) -> list:
