@@ -1,8 +1,8 @@
 """Code cells in headless Chromium: what a reader sees when they edit, run and stop Python code.
 
-The site is tests/browser/conftest.py's small build (real theme, macros and hooks), served
-without isolation (`cells_page`, as on GitHub Pages before the service worker takes over) or
-with COOP/COEP headers (`isolated_page`)."""
+The site is tests/browser/conftest.py's small build (real theme, macros and hooks), built for a
+sub-path and served without isolation (`cells_page`, as on GitHub Pages before the service worker
+takes over) or with COOP/COEP headers (`warm_page`, one tab whose Python stays loaded)."""
 
 from __future__ import annotations
 
@@ -91,10 +91,16 @@ def test_shift_enter_runs_the_focused_cell(warm_page):
     warm_page.watch.assert_clean()
 
 
-def test_stop_without_isolation_restarts_python_and_says_state_was_reset(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
+def test_stop_without_isolation_cancels_a_load_or_restarts_python(cells_page, cells_url):
+    open_cells(cells_page, cells_url)  # a fresh context: Python takes seconds to load
     assert cells_page.evaluate("crossOriginIsolated") is False
-    run(cells_page, "Scratch")  # Python is loaded: the loop below really runs
+    cell(cells_page, "Scratch").get_by_role("button", name="Run").click()
+    expect(status(cells_page, "Scratch")).to_have_text("Loading Python…")
+    cell(cells_page, "Scratch").get_by_role("button", name="Stop").click()
+    expect(status(cells_page, "Scratch")).to_have_text("Stopped before it ran: Python was still loading.")
+    expect(output(cells_page, "Scratch")).to_have_count(0)  # nothing ran, so no output shows
+    expect(run(cells_page, "Scratch")).to_have_text("ready")  # the next Run works: Python is loaded
+    # Without an interrupt, Stop of running code can only restart Python.
     type_code(cells_page, "Scratch", "while True: pass")
     cell(cells_page, "Scratch").get_by_role("button", name="Run").click()
     stop = cell(cells_page, "Scratch").get_by_role("button", name="Stop")
@@ -109,31 +115,20 @@ def test_stop_without_isolation_restarts_python_and_says_state_was_reset(cells_p
     cells_page.watch.assert_clean()
 
 
-def test_stop_with_isolation_interrupts_and_keeps_state(isolated_page, isolated_url):
-    open_cells(isolated_page, isolated_url)
-    assert isolated_page.evaluate("crossOriginIsolated") is True
-    run(isolated_page, "Make x")
-    type_code(isolated_page, "Scratch", "while True: pass")
-    isolated_page.keyboard.press("Shift+Enter")
-    expect(status(isolated_page, "Scratch")).to_have_text("Running…", timeout=SLOW)
-    cell(isolated_page, "Scratch").get_by_role("button", name="Stop").click()
-    expect(status(isolated_page, "Scratch")).to_have_text(re.compile(r"^Stopped \(KeyboardInterrupt\)"))
-    expect(output(isolated_page, "Scratch")).to_contain_text("KeyboardInterrupt")
+def test_stop_with_isolation_interrupts_and_keeps_state(warm_page):
+    assert warm_page.evaluate("crossOriginIsolated") is True
+    workers = len(python_workers(warm_page))
+    run(warm_page, "Make x")
+    type_code(warm_page, "Scratch", "while True: pass")
+    warm_page.keyboard.press("Shift+Enter")
+    expect(status(warm_page, "Scratch")).to_have_text("Running…", timeout=SLOW)
+    cell(warm_page, "Scratch").get_by_role("button", name="Stop").click()
+    expect(status(warm_page, "Scratch")).to_have_text(re.compile(r"^Stopped \(KeyboardInterrupt\)"))
+    expect(output(warm_page, "Scratch")).to_contain_text("KeyboardInterrupt")
     # The namespace survived: the next cell still sees x from "Make x".
-    expect(run(isolated_page, "Use x")).to_have_text("24.0")
-    assert len(python_workers(isolated_page)) == 1
-    isolated_page.watch.assert_clean()
-
-
-def test_stop_while_python_loads_cancels_the_run(cells_page, cells_url):
-    open_cells(cells_page, cells_url)  # a fresh context: Python takes seconds to load
-    cell(cells_page, "Scratch").get_by_role("button", name="Run").click()
-    expect(status(cells_page, "Scratch")).to_have_text("Loading Python…")
-    cell(cells_page, "Scratch").get_by_role("button", name="Stop").click()
-    expect(status(cells_page, "Scratch")).to_have_text("Stopped before it ran: Python was still loading.")
-    expect(output(cells_page, "Scratch")).to_have_count(0)  # nothing ran, so no output shows
-    expect(run(cells_page, "Scratch")).to_have_text("ready")  # and the next Run works
-    cells_page.watch.assert_clean()
+    expect(run(warm_page, "Use x")).to_have_text("24.0")
+    assert len(python_workers(warm_page)) == workers
+    warm_page.watch.assert_clean()
 
 
 def test_the_service_worker_makes_the_next_load_isolated(cells_page, cells_url):
@@ -300,8 +295,8 @@ def test_the_worker_reads_the_manifest_and_imports_the_runner_from_the_wheel(war
     warm_page.watch.assert_clean()
 
 
-def test_cells_run_on_a_site_hosted_under_a_sub_path(warm_page, cells_url):
-    assert urlsplit(cells_url).path == "/site/"  # conftest builds the test site for a sub-path
+def test_cells_run_on_a_site_hosted_under_a_sub_path(warm_page, isolated_url):
+    assert urlsplit(isolated_url).path == "/site/"  # conftest builds the test site for a sub-path
     expect(run(warm_page, "Scratch")).to_have_text("ready")
     visit(warm_page, "Second page", "Second cell")
     assert urlsplit(warm_page.url).path == "/site/second/"
