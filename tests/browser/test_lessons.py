@@ -34,8 +34,9 @@ def reader(browser, base_url):
 
 
 def go_to_lesson(page, base_url, slug):
-    """Follow the lesson's link in the site's navigation, as a reader does."""
-    page.locator(f'.md-sidebar--primary a.md-nav__link[href$="/{slug}/"]').click()
+    """Follow the lesson's link in the site's navigation, as a reader does (from the keyboard,
+    like the Runs below: a mouse left over the link would leave it in its hover colours)."""
+    page.locator(f'.md-sidebar--primary a.md-nav__link[href$="/{slug}/"]').press("Enter")
     page.wait_for_url(f"{base_url}lessons/{slug}/")
     expect(page.locator(".gl-cell").first).to_be_visible()
 
@@ -55,7 +56,10 @@ def test_every_cell_shows_what_microtorch_prints(slug, reader, base_url):
         group = page.get_by_role("group", name=cell.title, exact=True)
         if cell.predict:
             group.get_by_role("textbox", name="Predict first: what will this code print?").fill(cell.expect)
-        group.get_by_role("button", name="Run").click()
+        # Enter on the focused button, not a click at where it was measured: math fonts and
+        # figures load as the page is read and move it. Under load a click was lost that way
+        # (Run still shown, nothing running, status empty until the timeout).
+        group.get_by_role("button", name="Run").press("Enter")
         status = group.get_by_role("status")
         try:
             expect(status).to_have_text(re.compile(FINISHED), timeout=SLOW)
