@@ -100,25 +100,31 @@ def cells_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def cells_site(tmp_path_factory, cells_port) -> Path:
-    result, site = build_project(tmp_path_factory.mktemp("cells"), PAGES, SITE_HOOKS, site_url=f"http://127.0.0.1:{cells_port}/")
+def cells_root(tmp_path_factory, cells_port) -> Path:
+    """The test site built for http://127.0.0.1:PORT/site/ into <root>/site, served from <root>
+    as GitHub Pages serves a project site: every code-cell test also checks sub-path hosting (the
+    course's own site, which the lesson tests read, is hosted at the root)."""
+    root = tmp_path_factory.mktemp("cells")
+    result, _ = build_project(root, PAGES, SITE_HOOKS, site_url=f"http://127.0.0.1:{cells_port}/site/")
     assert result.returncode == 0, f"building the code-cell test site failed:\n{result.stdout}\n{result.stderr}"
-    return site
+    return root
 
 
 @pytest.fixture(scope="session")
-def cells_url(cells_site, cells_port):
-    """The test site without isolation headers (like GitHub Pages before the service worker)."""
-    url, server = serve(cells_site, port=cells_port)
-    yield url
+def cells_url(cells_root):
+    """The test site without isolation headers (like GitHub Pages before the service worker).
+    Not on the port the site was built for, so its links load whole pages."""
+    url, server = serve(cells_root)
+    yield url + "site/"
     server.shutdown()
 
 
 @pytest.fixture(scope="session")
-def isolated_url(cells_site):
-    """The same site served with COOP/COEP, so the page is cross-origin isolated."""
-    url, server = serve(cells_site, ISOLATION_HEADERS)
-    yield url
+def isolated_url(cells_root, cells_port):
+    """The same site served with COOP/COEP, so the page is cross-origin isolated (as for a
+    reader once the service worker has taken over), on the port it was built for."""
+    url, server = serve(cells_root, ISOLATION_HEADERS, port=cells_port)
+    yield url + "site/"
     server.shutdown()
 
 
@@ -129,19 +135,15 @@ def cells_page(browser, cells_url):
     page.context.close()
 
 
-@pytest.fixture
-def isolated_page(browser, isolated_url):
-    page = open_page(browser, isolated_url)
-    yield page
-    page.context.close()
-
-
 @pytest.fixture(scope="module")
-def warmed_tab(browser, cells_url):
-    """One tab on the code-cell site whose Python is loaded once, for the tests that only run
-    cells and read what they show (a cold start costs seconds on these machines)."""
-    page = open_page(browser, cells_url)
-    page.goto(cells_url)
+def warmed_tab(browser, isolated_url):
+    """One isolated tab on the code-cell site whose Python is loaded once, for the tests that run
+    cells and read what they show (a cold start costs seconds on these machines). `fetched`
+    lists every URL it asked for since it opened."""
+    page = open_page(browser, isolated_url)
+    page.fetched = []
+    page.on("request", lambda request: page.fetched.append(request.url))
+    page.goto(isolated_url)
     scratch = page.get_by_role("group", name="Scratch", exact=True)
     scratch.get_by_role("button", name="Run").click()
     expect(scratch.get_by_role("region", name="Output of Scratch")).to_have_text("ready", timeout=SLOW)
@@ -150,14 +152,14 @@ def warmed_tab(browser, cells_url):
 
 
 @pytest.fixture
-def warm_page(warmed_tab, cells_url):
+def warm_page(warmed_tab, isolated_url):
     """The warmed tab on the first page, every cell showing its code as written, and a fresh
     watch, so each test asserts only on what it did. Instant navigation brings it back without
     restarting Python."""
     page = warmed_tab
-    if page.url != cells_url:
+    if page.url != isolated_url:
         page.get_by_role("link", name="Cells").first.click()
-        page.wait_for_url(cells_url)
+        page.wait_for_url(isolated_url)
     for reset in page.get_by_role("button", name="Reset").all():
         reset.click()
     page.watch.external.clear()

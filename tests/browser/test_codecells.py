@@ -1,8 +1,8 @@
 """Code cells in headless Chromium: what a reader sees when they edit, run and stop Python code.
 
-The site is tests/browser/conftest.py's small build (real theme, macros and hooks), served
-without isolation (`cells_page`, as on GitHub Pages before the service worker takes over) or
-with COOP/COEP headers (`isolated_page`)."""
+The site is tests/browser/conftest.py's small build (real theme, macros and hooks), built for a
+sub-path and served without isolation (`cells_page`, as on GitHub Pages before the service worker
+takes over) or with COOP/COEP headers (`warm_page`, one tab whose Python stays loaded)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support import run_cells
-from tests.browser.conftest import PAGES
-from tests.support.browser import axe_violations, describe_violations, open_page
-from tests.support.project import SITE_HOOKS, build_project
-from tests.support.site import free_port, serve
+from tests.support.browser import axe_violations, describe_violations, open_page, python_workers
 
 pytestmark = pytest.mark.browser
 
@@ -70,11 +67,6 @@ def run(page, name, timeout=SLOW):
     return output(page, name)
 
 
-def python_workers(page) -> list[str]:
-    """The Python workers the page started (their URL carries a hash of worker.js)."""
-    return [url for url in page.workers_started if re.search(r"/assets/runtime/worker-[0-9a-f]{12}\.js$", url)]
-
-
 def microtorch_prints(code: str) -> str:
     """What CPython prints for `code` with the same runner and microtorch as the browser."""
     answer = run_cells.run("microtorch", [{"id": "p", "cells": [{"code": code}]}])["p"][0]
@@ -99,10 +91,16 @@ def test_shift_enter_runs_the_focused_cell(warm_page):
     warm_page.watch.assert_clean()
 
 
-def test_stop_without_isolation_restarts_python_and_says_state_was_reset(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
+def test_stop_without_isolation_cancels_a_load_or_restarts_python(cells_page, cells_url):
+    open_cells(cells_page, cells_url)  # a fresh context: Python takes seconds to load
     assert cells_page.evaluate("crossOriginIsolated") is False
-    run(cells_page, "Scratch")  # Python is loaded: the loop below really runs
+    cell(cells_page, "Scratch").get_by_role("button", name="Run").click()
+    expect(status(cells_page, "Scratch")).to_have_text("Loading Python…")
+    cell(cells_page, "Scratch").get_by_role("button", name="Stop").click()
+    expect(status(cells_page, "Scratch")).to_have_text("Stopped before it ran: Python was still loading.")
+    expect(output(cells_page, "Scratch")).to_have_count(0)  # nothing ran, so no output shows
+    expect(run(cells_page, "Scratch")).to_have_text("ready")  # the next Run works: Python is loaded
+    # Without an interrupt, Stop of running code can only restart Python.
     type_code(cells_page, "Scratch", "while True: pass")
     cell(cells_page, "Scratch").get_by_role("button", name="Run").click()
     stop = cell(cells_page, "Scratch").get_by_role("button", name="Stop")
@@ -117,31 +115,20 @@ def test_stop_without_isolation_restarts_python_and_says_state_was_reset(cells_p
     cells_page.watch.assert_clean()
 
 
-def test_stop_with_isolation_interrupts_and_keeps_state(isolated_page, isolated_url):
-    open_cells(isolated_page, isolated_url)
-    assert isolated_page.evaluate("crossOriginIsolated") is True
-    run(isolated_page, "Make x")
-    type_code(isolated_page, "Scratch", "while True: pass")
-    isolated_page.keyboard.press("Shift+Enter")
-    expect(status(isolated_page, "Scratch")).to_have_text("Running…", timeout=SLOW)
-    cell(isolated_page, "Scratch").get_by_role("button", name="Stop").click()
-    expect(status(isolated_page, "Scratch")).to_have_text(re.compile(r"^Stopped \(KeyboardInterrupt\)"))
-    expect(output(isolated_page, "Scratch")).to_contain_text("KeyboardInterrupt")
+def test_stop_with_isolation_interrupts_and_keeps_state(warm_page):
+    assert warm_page.evaluate("crossOriginIsolated") is True
+    workers = len(python_workers(warm_page))
+    run(warm_page, "Make x")
+    type_code(warm_page, "Scratch", "while True: pass")
+    warm_page.keyboard.press("Shift+Enter")
+    expect(status(warm_page, "Scratch")).to_have_text("Running…", timeout=SLOW)
+    cell(warm_page, "Scratch").get_by_role("button", name="Stop").click()
+    expect(status(warm_page, "Scratch")).to_have_text(re.compile(r"^Stopped \(KeyboardInterrupt\)"))
+    expect(output(warm_page, "Scratch")).to_contain_text("KeyboardInterrupt")
     # The namespace survived: the next cell still sees x from "Make x".
-    expect(run(isolated_page, "Use x")).to_have_text("24.0")
-    assert len(python_workers(isolated_page)) == 1
-    isolated_page.watch.assert_clean()
-
-
-def test_stop_while_python_loads_cancels_the_run(cells_page, cells_url):
-    open_cells(cells_page, cells_url)  # a fresh context: Python takes seconds to load
-    cell(cells_page, "Scratch").get_by_role("button", name="Run").click()
-    expect(status(cells_page, "Scratch")).to_have_text("Loading Python…")
-    cell(cells_page, "Scratch").get_by_role("button", name="Stop").click()
-    expect(status(cells_page, "Scratch")).to_have_text("Stopped before it ran: Python was still loading.")
-    expect(output(cells_page, "Scratch")).to_have_count(0)  # nothing ran, so no output shows
-    expect(run(cells_page, "Scratch")).to_have_text("ready")  # and the next Run works
-    cells_page.watch.assert_clean()
+    expect(run(warm_page, "Use x")).to_have_text("24.0")
+    assert len(python_workers(warm_page)) == workers
+    warm_page.watch.assert_clean()
 
 
 def test_the_service_worker_makes_the_next_load_isolated(cells_page, cells_url):
@@ -178,16 +165,14 @@ def test_printed_html_is_shown_as_text(warm_page):
     warm_page.watch.assert_clean()
 
 
-def test_instant_navigation_keeps_python_loaded(cells_page, cells_url):
-    open_cells(cells_page, cells_url)
-    run(cells_page, "Scratch")
-    cells_page.evaluate("window.sameDocument = true")
-    cells_page.get_by_role("link", name="Second page").click()
-    expect(editor(cells_page, "Second cell")).to_be_visible()
-    expect(run(cells_page, "Second cell")).to_have_text("Linear")
-    assert cells_page.evaluate("window.sameDocument") is True  # instant navigation, no reload
-    assert len(python_workers(cells_page)) == 1
-    cells_page.watch.assert_clean()
+def test_instant_navigation_keeps_python_loaded(warm_page):
+    workers = len(python_workers(warm_page))
+    warm_page.evaluate("window.sameDocument = true")
+    visit(warm_page, "Second page", "Second cell")
+    expect(run(warm_page, "Second cell")).to_have_text("Linear")
+    assert warm_page.evaluate("window.sameDocument") is True  # instant navigation, no reload
+    assert len(python_workers(warm_page)) == workers == 1
+    warm_page.watch.assert_clean()
 
 
 def test_cells_share_a_namespace_in_page_order(warm_page):
@@ -299,40 +284,23 @@ def test_a_page_with_cells_has_no_axe_violations(warm_page):
     warm_page.watch.assert_clean()
 
 
-def test_the_worker_reads_the_manifest_and_imports_the_runner_from_the_wheel(cells_page, cells_url):
-    fetched = []
-    cells_page.on("request", lambda request: fetched.append(urlsplit(request.url).path.rsplit("/", 1)[-1]))
-    open_cells(cells_page, cells_url)
-    type_code(cells_page, "Scratch", "import gradlab_runner", "print(gradlab_runner.__file__)")
-    expect(run(cells_page, "Scratch")).to_contain_text("/site-packages/gradlab_runner/__init__.py")
+def test_the_worker_reads_the_manifest_and_imports_the_runner_from_the_wheel(warm_page):
+    type_code(warm_page, "Scratch", "import gradlab_runner", "print(gradlab_runner.__file__)")
+    expect(run(warm_page, "Scratch")).to_contain_text("/site-packages/gradlab_runner/__init__.py")
+    fetched = [urlsplit(url).path.rsplit("/", 1)[-1] for url in warm_page.fetched]  # since the tab opened
     assert len({name for name in fetched if re.fullmatch(r"gradlab-runtime-[0-9a-f]{12}\.json", name)}) == 1
     assert {name for name in fetched if re.fullmatch(r"gradlab-lock-[0-9a-f]{12}\.json", name)}
     assert {name for name in fetched if re.fullmatch(r"microtorch-.+\.whl", name)}
     assert not {"runner.py", "pyodide-lock.json", "worker.js"} & set(fetched)
-    cells_page.watch.assert_clean()
+    warm_page.watch.assert_clean()
 
 
-@pytest.fixture(scope="module")
-def sub_path_url(tmp_path_factory):
-    """The test site built for http://127.0.0.1:PORT/site/ and served one level up, as GitHub
-    Pages serves a project site."""
-    port = free_port()
-    root = tmp_path_factory.mktemp("sub-path")
-    result, site = build_project(root, PAGES, SITE_HOOKS, site_url=f"http://127.0.0.1:{port}/site/")
-    assert result.returncode == 0, f"building the sub-path site failed:\n{result.stdout}\n{result.stderr}"
-    url, server = serve(root, port=port)
-    yield url + "site/"
-    server.shutdown()
-
-
-def test_cells_run_on_a_site_hosted_under_a_sub_path(browser, sub_path_url):
-    page = open_page(browser, sub_path_url)
-    open_cells(page, sub_path_url)
-    expect(run(page, "Scratch")).to_have_text("ready")
-    page.get_by_role("link", name="Second page").click()
-    page.wait_for_url("**/site/second/")
-    expect(run(page, "Second cell")).to_have_text("Linear")
-    [worker] = python_workers(page)  # instant navigation kept the one Python
-    assert urlsplit(worker).path.startswith("/site/assets/runtime/")
-    page.watch.assert_clean()
-    page.context.close()
+def test_cells_run_on_a_site_hosted_under_a_sub_path(warm_page, isolated_url):
+    assert urlsplit(isolated_url).path == "/site/"  # conftest builds the test site for a sub-path
+    expect(run(warm_page, "Scratch")).to_have_text("ready")
+    visit(warm_page, "Second page", "Second cell")
+    assert urlsplit(warm_page.url).path == "/site/second/"
+    expect(run(warm_page, "Second cell")).to_have_text("Linear")
+    workers = python_workers(warm_page)
+    assert workers and all(urlsplit(worker).path.startswith("/site/assets/runtime/") for worker in workers)
+    warm_page.watch.assert_clean()

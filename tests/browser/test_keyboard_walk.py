@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.browser import without_python
+
 pytestmark = pytest.mark.browser
 
 LESSON = "lessons/autodiff/"
@@ -33,6 +35,7 @@ FOCUSED = """() => {
 
 
 def test_tab_reaches_every_control_of_a_lesson_and_each_kind_works(base_url, page):
+    without_python(page.context)  # no cell is run here
     page.goto(base_url + LESSON, wait_until="networkidle")
     expect(page.get_by_role("button", name="Flip card").first).to_be_visible()  # widgets mounted
     # Editors mount lazily and replace the cell's code: count controls once every one is in place.

@@ -16,6 +16,8 @@ from playwright.sync_api import expect
 from tests.support.site import build_site, free_port, serve
 from tests.support.project import FRONT_END, write_project
 
+pytestmark = pytest.mark.browser
+
 LESSON = """\
 # Lesson
 

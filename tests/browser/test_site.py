@@ -65,3 +65,18 @@ def test_instant_navigation_keeps_the_bundle_loaded(base_url, page):
     page.wait_for_url("**/authoring/")
     assert page.evaluate("window.__gl_marker") == 1, "instant navigation should not reload the page"
     page.watch.assert_clean()
+
+
+def test_math_keeps_its_stylesheet_after_instant_navigation(base_url, page):
+    # Instant navigation swaps the head's stylesheets for the next page's; KaTeX's, added on
+    # demand, must survive it, or formulas spill out as unstyled text (MathML and HTML both shown).
+    page.goto(base_url)
+    page.locator(".arithmatex .katex").first.wait_for()
+    page.evaluate("window.__gl_marker = 1")
+    page.get_by_role("link", name="Glossary").first.click()
+    page.wait_for_url("**/glossary/")
+    mathml = page.locator(".arithmatex .katex-mathml").first
+    mathml.wait_for(state="attached")
+    assert page.evaluate("window.__gl_marker") == 1, "the test must navigate instantly, not reload"
+    assert mathml.evaluate("el => getComputedStyle(el).position") == "absolute"  # KaTeX's own rule hides it
+    page.watch.assert_clean()

@@ -3,6 +3,7 @@ what a page is watched for, and axe-core's accessibility verdict."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 CHROMIUM = "/usr/bin/chromium"
@@ -48,6 +49,22 @@ def open_page(browser, url: str, service_workers: str = "allow"):
     page.workers_started = []
     page.on("worker", lambda worker: page.workers_started.append(worker.url))
     return page
+
+
+PYTHON_WORKER = re.compile(r"/assets/runtime/worker-[0-9a-f]{12}\.js$")  # the URL carries a hash of worker.js
+
+
+def python_workers(page) -> list[str]:
+    """The Python workers a tab from open_page started."""
+    return [url for url in page.workers_started if PYTHON_WORKER.search(url)]
+
+
+def without_python(context) -> None:
+    """For a test that reads a page with code cells but runs none: the Python worker is replaced
+    by one that never answers, so Pyodide is not loaded (seconds of CPU, and downloads that
+    `networkidle` waits for). Only speed depends on it: once the service worker controls the
+    page, its fetches bypass routing and Python loads as usual."""
+    context.route(PYTHON_WORKER, lambda route: route.fulfill(body="", content_type="text/javascript"))
 
 
 def axe_violations(page) -> list:

@@ -3,15 +3,18 @@
 export const name = "math";
 export const selector = ".arithmatex";
 
+const stylesheet = new URL("../vendor/katex/katex.min.css", import.meta.url).href;
 let katex;
 function loadKatex() {
-  if (!katex) {
+  // Instant navigation gives the head the next page's stylesheets, dropping this one, so every
+  // page with math puts it back (without it formulas spill out as unstyled, page-wide text).
+  if (![...document.querySelectorAll("link[rel=stylesheet]")].some((link) => link.href === stylesheet)) {
     const css = document.createElement("link");
     css.rel = "stylesheet";
-    css.href = new URL("../vendor/katex/katex.min.css", import.meta.url).href;
+    css.href = stylesheet;
     document.head.append(css);
-    katex = import("katex").then((module) => module.default);
   }
+  katex ??= import("katex").then((module) => module.default);
   return katex;
 }
 
