@@ -287,13 +287,17 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     lp = logp if batched else logp[None]
     tt = t.reshape(-1)
     keep = tt != ignore_index
-    for c in tt[keep].tolist():
-        if not 0 <= c < lp.shape[1]:
-            raise IndexError(f"Target {c} is out of bounds.")
+    bad = keep & ((tt < 0) | (tt >= lp.shape[1]))
+    if bad.any():
+        raise IndexError(f"Target {int(tt[bad][0])} is out of bounds.")
     rows = np.arange(tt.shape[0])
-    safe = np.where(keep, tt, 0)
-    picked = -lp[rows, safe] * keep
-    count = int(keep.sum())
+    masked = not keep.all()   # usually no target is ignored: then nothing needs masking
+    if masked:
+        safe = np.where(keep, tt, 0)
+        picked = -lp[rows, safe] * keep
+        count = int(keep.sum())
+    else:
+        safe, picked, count = tt, -lp[rows, tt], tt.shape[0]
     if reduction == "mean":
         out = np.asarray(picked.sum() / count if count else np.nan, dtype=logp.dtype)
     elif reduction == "sum":
@@ -306,7 +310,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
         if reduction == "none" and not batched:
             scale = np.reshape(g, (1,))
         gl = np.zeros_like(lp)
-        gl[rows, safe] = -scale * keep
+        gl[rows, safe] = -scale * keep if masked else -scale
         return (gl if batched else gl[0]), None
     return _op(out, "NllLossBackward0", backward, (input, target), saves=(None,))
 
