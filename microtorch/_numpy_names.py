@@ -17,7 +17,7 @@ def _accepting_numpy_names(function):
 
     @functools.wraps(function)
     def with_numpy_names(*args, **kwargs):
-        for numpy_name, name in _ALIASES.items():
+        for numpy_name, name in _ALIASES.items() if kwargs else ():   # most calls pass none
             if numpy_name in kwargs:
                 if name in kwargs:
                     raise TypeError(f"{function.__name__}() got an unexpected keyword argument "

@@ -1,5 +1,5 @@
 """How fast is microtorch's autograd? One table, measured in one run, against hand-written NumPy
-backprop (the floor), PyTorch on one thread and micrograd.
+backprop (the floor), PyTorch and micrograd, every row on one thread.
 
 Workloads:
   mlp    a 2-16-16-1 ReLU MLP, MSE loss, 100 points, full-batch SGD (lr 0.05): ms per step
@@ -19,12 +19,19 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
-import numpy as np
+# Every row on one thread, as NumPy is in Pyodide and as PyTorch is told to be below. Left to
+# itself, NumPy's BLAS keeps worker threads spinning after each matmul, and on a busy machine they
+# take the CPU from the Python code between matmuls (microtorch's and PyTorch's rows ran 2x slower).
+# It must be set before NumPy is imported.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

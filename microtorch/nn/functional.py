@@ -287,13 +287,18 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     lp = logp if batched else logp[None]
     tt = t.reshape(-1)
     keep = tt != ignore_index
-    for c in tt[keep].tolist():
-        if not 0 <= c < lp.shape[1]:
-            raise IndexError(f"Target {c} is out of bounds.")
+    # Read as unsigned, a negative target is huge: one comparison checks both bounds.
+    bad = keep & (tt.view(np.uint64) >= lp.shape[1])
+    if np.count_nonzero(bad):
+        raise IndexError(f"Target {int(tt[bad][0])} is out of bounds.")
     rows = np.arange(tt.shape[0])
-    safe = np.where(keep, tt, 0)
-    picked = -lp[rows, safe] * keep
-    count = int(keep.sum())
+    count = np.count_nonzero(keep)
+    masked = count < tt.shape[0]   # usually no target is ignored: then nothing needs masking
+    if masked:
+        safe = np.where(keep, tt, 0)
+        picked = -lp[rows, safe] * keep
+    else:
+        safe, picked = tt, -lp[rows, tt]
     if reduction == "mean":
         out = np.asarray(picked.sum() / count if count else np.nan, dtype=logp.dtype)
     elif reduction == "sum":
@@ -305,8 +310,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
         scale = g / count if reduction == "mean" else g
         if reduction == "none" and not batched:
             scale = np.reshape(g, (1,))
-        gl = np.zeros_like(lp)
-        gl[rows, safe] = -scale * keep
+        gl = np.zeros(lp.shape, lp.dtype)
+        gl[rows, safe] = -scale * keep if masked else -scale
         return (gl if batched else gl[0]), None
     return _op(out, "NllLossBackward0", backward, (input, target), saves=(None,))
 
@@ -318,7 +323,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     if label_smoothing:
         raise unsupported("cross_entropy(label_smoothing=...)")
     logp = log_softmax(input, 1 if input.ndim > 1 else 0)
-    if isinstance(target, Tensor) and target.shape == input.shape:
+    if isinstance(target, Tensor) and target._data.shape == input._data.shape:
         if not target.is_floating_point():
             raise RuntimeError("Expected floating point type for target with class probabilities, "
                                f"got {target.dtype._legacy[:-6]}")
