@@ -27,9 +27,16 @@ def _np_dtype(dtype, default=None):
 
 
 def _plain(data, depth=0, shape=None):
-    """Nested Python data as NumPy sees it, with PyTorch's error for ragged lists."""
+    """Nested Python data as NumPy sees it, with PyTorch's error for ragged lists. A tensor
+    inside a list is read as one Python number, as `float(t)` would."""
     if isinstance(data, Tensor):
-        return data._data.tolist()
+        if depth == 0:
+            return data._data.tolist()
+        if data._requires_grad:
+            warnings.warn("Converting a tensor with requires_grad=True to a scalar may lead to "
+                          "unexpected behavior.\nConsider using tensor.detach() first.",
+                          UserWarning, stacklevel=depth + 4)
+        return data._scalar()
     if isinstance(data, (list, tuple)):
         items = [_plain(x, depth + 1) for x in data]
         lengths = {len(x) if isinstance(x, list) else -1 for x in items}
@@ -211,24 +218,25 @@ def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
     return _finish(values.astype(np_dt), requires_grad)
 
 
-def rand(*size, dtype=None, device=None, requires_grad=False):
+def rand(*size, generator=None, dtype=None, device=None, requires_grad=False):
     """Uniform on [0, 1)."""
     check_device(device)
     if _np_dtype(dtype).kind != "f":
         raise _no_kernel("check_uniform_bounds", _np_dtype(dtype))
-    return _finish(random.generator().random(_size(size), dtype=np.float64).astype(_np_dtype(dtype)),
+    return _finish(random.generator(generator).random(_size(size), dtype=np.float64).astype(_np_dtype(dtype)),
                    requires_grad)
 
 
-def randn(*size, dtype=None, device=None, requires_grad=False):
+def randn(*size, generator=None, dtype=None, device=None, requires_grad=False):
     """Standard normal: mean 0, standard deviation 1."""
     check_device(device)
     if _np_dtype(dtype).kind != "f":
         raise _no_kernel("normal_kernel_cpu", _np_dtype(dtype))
-    return _finish(random.generator().standard_normal(_size(size)).astype(_np_dtype(dtype)), requires_grad)
+    return _finish(random.generator(generator).standard_normal(_size(size)).astype(_np_dtype(dtype)), requires_grad)
 
 
-def randint(low, high=None, size=None, dtype=None, device=None, requires_grad=False):
+def randint(low, high=None, size=None, generator=None, dtype=None, device=None,
+            requires_grad=False):
     """Integers in [low, high); called as randint(high, size) or randint(low, high, size)."""
     check_device(device)
     if size is None:
@@ -237,16 +245,16 @@ def randint(low, high=None, size=None, dtype=None, device=None, requires_grad=Fa
         low, high, size = 0, low, high
     if high is None:
         low, high = 0, low
-    return _finish(random.generator().integers(low, high, _size((size,))).astype(_np_dtype(dtype, np.int64)),
+    return _finish(random.generator(generator).integers(low, high, _size((size,))).astype(_np_dtype(dtype, np.int64)),
                    requires_grad)
 
 
-def rand_like(input, dtype=None, device=None):
-    return rand(input.shape, dtype=dtype or input.dtype, device=device)
+def rand_like(input, generator=None, dtype=None, device=None):
+    return rand(input.shape, generator=generator, dtype=dtype or input.dtype, device=device)
 
 
-def randn_like(input, dtype=None, device=None):
-    return randn(input.shape, dtype=dtype or input.dtype, device=device)
+def randn_like(input, generator=None, dtype=None, device=None):
+    return randn(input.shape, generator=generator, dtype=dtype or input.dtype, device=device)
 
 
 def randperm(n, dtype=None, device=None, generator=None):

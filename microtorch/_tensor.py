@@ -707,11 +707,11 @@ class Tensor:
     def cuda(self, device=None):
         raise AssertionError(NO_CUDA)
 
-    def uniform_(self, a=0.0, b=1.0):
-        return self.copy_(_wrap(random.generator().uniform(a, b, self._data.shape)))
+    def uniform_(self, a=0.0, b=1.0, *, generator=None):
+        return self.copy_(_wrap(random.generator(generator).uniform(a, b, self._data.shape)))
 
-    def normal_(self, mean=0.0, std=1.0):
-        return self.copy_(_wrap(random.generator().normal(mean, std, self._data.shape)))
+    def normal_(self, mean=0.0, std=1.0, *, generator=None):
+        return self.copy_(_wrap(random.generator(generator).normal(mean, std, self._data.shape)))
 
 
 # What a binary operator takes besides a Tensor: a number (a NumPy scalar counts as one).
