@@ -52,3 +52,19 @@ print(torch.equal(w, v), w.abs().max() <= 2)
 a = nn.init.kaiming_normal_(torch.empty(3, 2), generator=torch.Generator().manual_seed(1))
 b = nn.init.kaiming_normal_(torch.empty(3, 2), generator=torch.Generator().manual_seed(1))
 print(torch.equal(a, b))
+
+# %% module-unknown-attribute
+import torch.nn as nn
+nn.Linear(2, 1).wieght
+
+# %% module-hasattr-unknown
+import torch.nn as nn
+print(hasattr(nn.Linear(2, 1), "wieght"), hasattr(nn.Linear(2, 1), "weight"))
+
+# %% tensor-unknown-attribute
+import torch
+torch.ones(2).sizee()
+
+# %% tensor-hasattr-unknown
+import torch
+print(hasattr(torch.ones(2), "sizee"), getattr(torch.ones(2), "shapee", None))
