@@ -3,6 +3,7 @@ under no_grad (so it may fill a Parameter) and returns the tensor it filled."""
 import math
 import warnings
 
+from .._creation import eye
 from .._errors import module_getattr
 from ..grad_mode import no_grad
 
@@ -125,6 +126,14 @@ def xavier_uniform_(tensor, gain=1.0, generator=None):
 
 def xavier_normal_(tensor, gain=1.0, generator=None):
     return normal_(tensor, 0.0, _xavier_std(tensor, gain), generator)
+
+
+def eye_(tensor):
+    """The identity matrix (ones on the diagonal of a 2-D tensor), written without a graph."""
+    if tensor.dim() != 2:
+        raise ValueError("Only tensors with 2 dimensions are supported")
+    with no_grad():
+        return tensor.copy_(eye(*tensor.shape, dtype=tensor.dtype))
 
 
 __getattr__ = module_getattr("torch.nn.init")

@@ -1,0 +1,299 @@
+"""Common ops the learner corpus reached for beyond ops.py (issue 11's gaps), written the same
+way: the forward computation and, right below it, its backward rule. The table at the bottom
+binds them onto Tensor and lists those torch offers as functions.
+"""
+import builtins
+import warnings
+
+import numpy as np
+
+from . import _dtypes, random
+from ._checks import _dim, _no_kernel
+from ._creation import _finish, _np_dtype, _size, linspace, randn
+from ._errors import unsupported
+from ._silent import silent
+from ._tensor import Tensor, _wrap
+from ._inplace import _of
+from .engine import _op, _unbroadcast
+from .ops import _binary, _floating, _index, _index_grid, _restore_dims
+
+
+# --- tests of values (no gradient) ---------------------------------------------------------------
+def isnan(self):
+    return _wrap(np.isnan(self._data))
+
+
+def isinf(self):
+    return _wrap(np.isinf(self._data))
+
+
+def isfinite(self):
+    return _wrap(np.isfinite(self._data))
+
+
+def nonzero(self, *, as_tuple=False):
+    """The indices of the non-zero elements: one row per element, or one tensor per dim."""
+    if as_tuple:
+        return tuple(_wrap(i.astype(np.int64)) for i in np.nonzero(np.atleast_1d(self._data)))
+    return _wrap(np.argwhere(self._data).astype(np.int64))
+
+
+def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    """The distinct values in ascending order, optionally where each element went and how many."""
+    if not sorted:
+        raise unsupported("unique(sorted=False)")
+    if dim is not None:
+        raise unsupported("unique(dim=...)")
+    if self._requires_grad:
+        raise unsupported("unique of a tensor that requires grad")
+    values, inverse, counts = np.unique(self._data, return_inverse=True, return_counts=True)
+    out = [_wrap(values)]
+    if return_inverse:
+        out.append(_wrap(inverse.reshape(self._data.shape).astype(np.int64)))
+    if return_counts:
+        out.append(_wrap(counts.astype(np.int64)))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def bincount(self, weights=None, minlength=0):
+    """How often each of 0, 1, 2, ... occurs (or the sum of the weights where it does)."""
+    x = self._data
+    if x.dtype.kind not in "iu":
+        raise _no_kernel("bincount_cpu", x.dtype)
+    if x.ndim != 1 or (x < 0).any():
+        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
+    if weights is None:
+        return _wrap(np.bincount(x, minlength=minlength).astype(np.int64))
+    w = weights._data
+    return _wrap(np.bincount(x, w, minlength=minlength).astype(w.dtype))
+
+
+# --- matrices --------------------------------------------------------------------------------------
+def _triangle(self, diagonal, name, keep):
+    x = self._data
+    if x.ndim < 2:
+        raise RuntimeError(f"{name}: input tensor must have at least 2 dimensions")
+
+    def backward(g):
+        return (keep(g, diagonal),)
+    return _op(keep(x, diagonal), f"{name.capitalize()}Backward0", backward, (self,))
+
+
+def triu(self, diagonal=0):
+    """The elements on and above the `diagonal`, zeros below; backward keeps the same part of g."""
+    return _triangle(self, diagonal, "triu", np.triu)
+
+
+def tril(self, diagonal=0):
+    return _triangle(self, diagonal, "tril", np.tril)
+
+
+def trace(self):
+    """The sum of the main diagonal; backward puts g on that diagonal."""
+    x = self._data
+    if x.ndim != 2:
+        raise RuntimeError(f"trace: expected a matrix, but got tensor with dim {x.ndim}")
+    n = builtins.min(x.shape)
+
+    def backward(g):
+        gx = np.zeros(x.shape, dtype=g.dtype)
+        gx[np.arange(n), np.arange(n)] = g
+        return (gx,)
+    total = np.trace(x).astype(np.int64 if x.dtype.kind in "iub" else x.dtype)
+    return _op(total, "TraceBackward0", backward, (self,))
+
+
+def outer(self, vec2):
+    """out[i, j] = a[i] * b[j], the product of a column and a row (as PyTorch computes it)."""
+    for name, v in (("self", self), ("vec2", vec2)):
+        if v._data.ndim != 1:
+            raise RuntimeError(f"outer: Expected 1-D argument {name}, but got {v._data.ndim}-D")
+    return self.view(-1, 1) * vec2
+
+
+# --- reductions and elementwise ---------------------------------------------------------------------
+def logsumexp(self, dim=None, keepdim=False):
+    """log(sum(exp(x))) computed without overflow; d/dx is softmax(x) along dim."""
+    if dim is None:
+        raise TypeError('logsumexp() missing 1 required positional arguments: "dim"')
+    x = _floating(self._data)
+    axes = tuple(_dim(d, x.ndim) for d in (dim if isinstance(dim, (tuple, list)) else (dim,)))
+    top = np.max(x, axis=axes, keepdims=True) if x.size else np.zeros((1,) * x.ndim, x.dtype)
+    top = np.where(np.isfinite(top), top, 0)
+    kept = np.log(np.sum(np.exp(x - top), axis=axes, keepdims=True)) + top
+    out = kept if keepdim else np.squeeze(kept, axis=axes)
+
+    def backward(g):
+        return (_restore_dims(g, axes, keepdim, x.ndim) * np.exp(x - kept),)
+    return _op(out.astype(x.dtype), "LogsumexpBackward0", backward, (self,), saves=(self,))
+
+
+def atan2(self, other):
+    """The angle of the point (other, self): d/da = b / (a²+b²), d/db = -a / (a²+b²)."""
+    a, b, other, need_a, need_b, out = _binary(self, other, np.arctan2, floating=True)
+
+    def backward(g):
+        r = a * a + b * b
+        return (_unbroadcast(g * b / r, a.shape) if need_a else None,
+                _unbroadcast(-g * a / r, b.shape) if need_b else None)
+    return _op(out, "Atan2Backward0", backward, (self, other), saves=(self, other))
+
+
+# --- moving and repeating elements -----------------------------------------------------------------
+def roll(self, shifts, dims=None):
+    """Elements shifted along dims, wrapping around (the flattened tensor without dims)."""
+    x = self._data
+    shifts = tuple(shifts) if isinstance(shifts, (tuple, list)) else (shifts,)
+    if dims is None:
+        if len(shifts) != 1:
+            raise unsupported("roll with several shifts and no dims")
+        rolled = np.roll(x.reshape(-1), shifts[0]).reshape(x.shape)
+
+        def backward(g):
+            return (np.roll(g.reshape(-1), -shifts[0]).reshape(x.shape),)
+        return _op(rolled, "RollBackward0", backward, (self,))
+    dims = tuple(dims) if isinstance(dims, (tuple, list)) else (dims,)
+    if len(shifts) != len(dims):
+        raise RuntimeError(f"shifts and dimensions must align. shifts: {len(shifts)}, "
+                           f"dims:{len(dims)}")
+    axes = tuple(_dim(d, x.ndim) for d in dims)
+
+    def backward(g):
+        return (np.roll(g, tuple(-s for s in shifts), axes),)
+    return _op(np.roll(x, shifts, axes), "RollBackward0", backward, (self,))
+
+
+def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
+    """Each element repeated `repeats` times in place (a tensor of counts: one per element).
+    `torch.repeat_interleave(counts)` alone repeats each index its count of times."""
+    if repeats is None:
+        return _wrap(np.repeat(np.arange(len(self._data)), self._data).astype(np.int64))
+    source = self
+    if dim is None:
+        source, dim = self.reshape(-1), 0
+    axis = _dim(dim, source._data.ndim)
+    if not isinstance(repeats, Tensor):
+        if repeats < 0:
+            raise RuntimeError("Repeats must be non-negative")
+        shape = list(source.shape)
+        wide = source.unsqueeze(axis + 1).expand(*shape[:axis + 1], repeats, *shape[axis + 1:])
+        shape[axis] *= repeats
+        return wide.clone().view(shape)
+    counts = repeats._data.reshape(-1)
+    if len(counts) != source._data.shape[axis]:
+        raise RuntimeError(f"repeats must have the same size as input along dim, but got "
+                           f"repeats.size(0) = {len(counts)} and input.size({dim}) = "
+                           f"{source._data.shape[axis]}")
+    if (counts < 0).any():
+        raise RuntimeError("repeats can not be negative")
+    picked = np.repeat(np.arange(len(counts)), counts)
+    x = source._data
+
+    def backward(g):
+        gx = np.zeros(x.shape, dtype=g.dtype)
+        np.add.at(gx, (slice(None),) * axis + (picked,), g)
+        return (gx,)
+    return _op(np.take(x, picked, axis), "IndexSelectBackward0", backward, (source,))
+
+
+# --- adding into places ------------------------------------------------------------------------------
+def scatter_add(self, dim, index, src):
+    """A copy of x with src[p] added at index[p] along dim; src's gradient reads g back there."""
+    x = self._data
+    axis = _dim(dim, x.ndim)
+    i = _index("scatter", x, index, axis, of="self")
+    grid = _index_grid(i, axis)
+    part = tuple(slice(0, n) for n in i.shape)
+    out = x.copy()
+    np.add.at(out, grid, src._data[part])
+
+    def backward(g):
+        gs = np.zeros(src._data.shape, dtype=g.dtype)
+        gs[part] = g[grid]
+        return g, gs
+    return _op(out, "ScatterAddBackward0", backward, (self, src), saves=(None,))
+
+
+def index_add(self, dim, index, source, *, alpha=1):
+    """A copy of x with alpha * source's slice k added to x's slice index[k] along dim."""
+    x = self._data
+    axis = _dim(dim, x.ndim)
+    i = index._data
+    if i.dtype.kind not in "iu":
+        raise RuntimeError(f"index_add_(): Expected dtype int32/int64 for index but got: "
+                           f"{index.dtype._legacy[:-6]}")
+    n = source._data.shape[axis] if source._data.ndim else 1
+    if i.size != n:
+        raise RuntimeError(f"index_add_(): Number of indices ({i.size}) should be equal to "
+                           f"source.size(dim): ({n}), for dim: {dim}")
+    if ((i < 0) | (i >= x.shape[axis])).any():
+        raise IndexError("index out of range in self")
+    where = (slice(None),) * axis + (i.reshape(-1),)
+    out = x.copy()
+    np.add.at(out, where, alpha * source._data)
+
+    def backward(g):
+        return g, alpha * g[where]
+    return _op(out, "IndexAddBackward0", backward, (self, source), saves=(None,))
+
+
+# --- made from nothing -----------------------------------------------------------------------------
+def logspace(start, end, steps, base=10.0, dtype=None, device=None, requires_grad=False):
+    """base ** linspace(start, end, steps)."""
+    exponents = linspace(start, end, steps, dtype=_dtypes.float64, device=device)._data
+    values = np.power(np.float64(base), exponents)
+    return _finish(values.astype(_np_dtype(dtype)), requires_grad)
+
+
+def meshgrid(*tensors, indexing=None):
+    """Grids of the given 1-D tensors: output k varies along dim k ('ij') or, with 'xy', the
+    first two swap. Each output is an expanded view of its input."""
+    if len(tensors) == 1 and isinstance(tensors[0], (tuple, list)):
+        tensors = tuple(tensors[0])
+    if indexing is None:
+        warnings.warn("torch.meshgrid: in an upcoming release, it will be required to pass the "
+                      "indexing argument.", UserWarning, stacklevel=2)
+        indexing = "ij"
+    if indexing not in ("ij", "xy"):
+        raise unsupported(f"meshgrid(indexing={indexing!r})")
+    order = list(range(len(tensors)))
+    if indexing == "xy" and len(tensors) >= 2:
+        order[0], order[1] = 1, 0
+    shape = [tensors[k].numel() for k in order]
+    grids = []
+    for k, t in enumerate(tensors):
+        view = [1] * len(tensors)
+        view[order.index(k)] = -1
+        grids.append(t.reshape(view).expand(shape))
+    return tuple(grids)
+
+
+def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, device=None):
+    """Draws from N(mean, std): numbers with a size, or tensors (broadcast) giving each draw's."""
+    tensors = [v for v in (mean, std) if isinstance(v, Tensor)]
+    if any(t._requires_grad for t in tensors):
+        raise unsupported("torch.normal of tensors that require grad")
+    if not tensors:
+        if size is None:
+            raise unsupported("torch.normal(mean, std) of two numbers without size")
+        return randn(_size((size,)), generator=generator, dtype=dtype, device=device) * std + mean
+    shape = np.broadcast_shapes(*(t._data.shape for t in tensors))
+    noise = random.generator(generator).standard_normal(shape)
+    m, s = (v._data if isinstance(v, Tensor) else v for v in (mean, std))
+    return _wrap((m + s * noise).astype(tensors[0]._data.dtype))
+
+
+# --- the table -----------------------------------------------------------------------------------------
+SILENT = {"logsumexp": logsumexp, "atan2": atan2, "scatter_add": scatter_add,
+          "index_add": index_add}
+PLAIN = {"isnan": isnan, "isinf": isinf, "isfinite": isfinite, "nonzero": nonzero,
+         "unique": unique, "bincount": bincount, "triu": triu, "tril": tril, "trace": trace,
+         "outer": outer, "roll": roll, "repeat_interleave": repeat_interleave}
+for _name, _function in SILENT.items():
+    setattr(Tensor, _name, silent(_function))
+for _name, _function in PLAIN.items():
+    setattr(Tensor, _name, _function)
+Tensor.scatter_add_, Tensor.index_add_ = _of("scatter_add"), _of("index_add")
+
+TORCH_FUNCTIONS = {name: getattr(Tensor, name) for name in (*SILENT, *PLAIN)}
+TORCH_FUNCTIONS.update(logspace=logspace, meshgrid=meshgrid, normal=normal)
