@@ -15,7 +15,8 @@ from ._silent import silent
 from ._tensor import Tensor, _wrap
 from ._inplace import _of
 from .engine import _op, _unbroadcast
-from .ops import _binary, _floating, _index, _index_grid, _restore_dims
+from .ops import (_binary, _expect, _floating, _index, _index_grid, _invalid_arguments,
+                  _larger_than, _restore_dims)
 
 
 # --- tests of values (no gradient) ---------------------------------------------------------------
@@ -42,8 +43,8 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
     """The distinct values in ascending order, optionally where each element went and how many."""
     if not sorted:
         raise unsupported("unique(sorted=False)")
-    if dim is not None:
-        raise unsupported("unique(dim=...)")
+    if dim is not None and (self._data.ndim != 1 or _dim(dim, 1) != 0):
+        raise unsupported("unique(dim=...) of a tensor of more than one dimension")
     if self._requires_grad:
         raise unsupported("unique of a tensor that requires grad")
     values, inverse, counts = np.unique(self._data, return_inverse=True, return_counts=True)
@@ -62,6 +63,8 @@ def bincount(self, weights=None, minlength=0):
         raise _no_kernel("bincount_cpu", x.dtype)
     if x.ndim != 1 or (x < 0).any():
         raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
+    if minlength < 0:
+        raise RuntimeError("minlength should be >= 0")
     if weights is None:
         return _wrap(np.bincount(x, minlength=minlength).astype(np.int64))
     w = weights._data
@@ -70,6 +73,7 @@ def bincount(self, weights=None, minlength=0):
 
 # --- matrices --------------------------------------------------------------------------------------
 def _triangle(self, diagonal, name, keep):
+    _expect(diagonal, int, name, "diagonal", 2)
     x = self._data
     if x.ndim < 2:
         raise RuntimeError(f"{name}: input tensor must have at least 2 dimensions")
@@ -93,13 +97,15 @@ def trace(self):
     x = self._data
     if x.ndim != 2:
         raise RuntimeError(f"trace: expected a matrix, but got tensor with dim {x.ndim}")
+    if x.dtype == np.bool_:
+        raise _no_kernel("trace", x.dtype)
     n = builtins.min(x.shape)
 
     def backward(g):
         gx = np.zeros(x.shape, dtype=g.dtype)
         gx[np.arange(n), np.arange(n)] = g
         return (gx,)
-    total = np.trace(x).astype(np.int64 if x.dtype.kind in "iub" else x.dtype)
+    total = np.trace(x).astype(np.int64 if x.dtype.kind in "iu" else x.dtype)
     return _op(total, "TraceBackward0", backward, (self,))
 
 
@@ -130,6 +136,7 @@ def logsumexp(self, dim=None, keepdim=False):
 
 def atan2(self, other):
     """The angle of the point (other, self): d/da = b / (a²+b²), d/db = -a / (a²+b²)."""
+    _expect(other, Tensor, "atan2", "other", 1)
     a, b, other, need_a, need_b, out = _binary(self, other, np.arctan2, floating=True)
 
     def backward(g):
@@ -146,7 +153,7 @@ def roll(self, shifts, dims=None):
     shifts = tuple(shifts) if isinstance(shifts, (tuple, list)) else (shifts,)
     if dims is None:
         if len(shifts) != 1:
-            raise unsupported("roll with several shifts and no dims")
+            raise RuntimeError(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:0")
         rolled = np.roll(x.reshape(-1), shifts[0]).reshape(x.shape)
 
         def backward(g):
@@ -166,6 +173,8 @@ def roll(self, shifts, dims=None):
 def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
     """Each element repeated `repeats` times in place (a tensor of counts: one per element).
     `torch.repeat_interleave(counts)` alone repeats each index its count of times."""
+    if output_size is not None:
+        raise unsupported("repeat_interleave(output_size=...)")
     if repeats is None:
         return _wrap(np.repeat(np.arange(len(self._data)), self._data).astype(np.int64))
     source = self
@@ -197,11 +206,18 @@ def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
 
 
 # --- adding into places ------------------------------------------------------------------------------
-def scatter_add(self, dim, index, src):
+def scatter_add(self, dim, index, src, name="scatter_add"):
     """A copy of x with src[p] added at index[p] along dim; src's gradient reads g back there."""
+    _expect(src, Tensor, name, "src", 3)
     x = self._data
     axis = _dim(dim, x.ndim)
     i = _index("scatter", x, index, axis, of="self")
+    if src._data.dtype != x.dtype:
+        raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
+    if _larger_than(i, x, axis) or any(n > k for n, k in zip(i.shape, src._data.shape)):
+        raise RuntimeError(f"Expected index {list(i.shape)} to be no larger than self "
+                           f"{list(x.shape)} apart from dimension {axis} and to be no larger "
+                           f"size than src {list(src._data.shape)}")
     grid = _index_grid(i, axis)
     part = tuple(slice(0, n) for n in i.shape)
     out = x.copy()
@@ -214,8 +230,9 @@ def scatter_add(self, dim, index, src):
     return _op(out, "ScatterAddBackward0", backward, (self, src), saves=(None,))
 
 
-def index_add(self, dim, index, source, *, alpha=1):
+def index_add(self, dim, index, source, *, alpha=1, name="index_add"):
     """A copy of x with alpha * source's slice k added to x's slice index[k] along dim."""
+    _expect(source, Tensor, name, "source", 3)
     x = self._data
     axis = _dim(dim, x.ndim)
     i = index._data
@@ -226,6 +243,14 @@ def index_add(self, dim, index, source, *, alpha=1):
     if i.size != n:
         raise RuntimeError(f"index_add_(): Number of indices ({i.size}) should be equal to "
                            f"source.size(dim): ({n}), for dim: {dim}")
+    if source._data.dtype != x.dtype:
+        raise RuntimeError(f"index_add_(): self ({self.dtype._legacy[:-6]}) and source "
+                           f"({source.dtype._legacy[:-6]}) must have the same scalar type")
+    if any(n != m for d, (n, m) in enumerate(zip(x.shape, source._data.shape)) if d != axis) \
+            or source._data.ndim != x.ndim:
+        raise RuntimeError(f"source tensor shape must match self tensor shape, excluding the "
+                           f"specified dimension. Got self.shape = {list(x.shape)} "
+                           f"source.shape = {list(source._data.shape)}")
     if ((i < 0) | (i >= x.shape[axis])).any():
         raise IndexError("index out of range in self")
     where = (slice(None),) * axis + (i.reshape(-1),)
@@ -255,7 +280,10 @@ def meshgrid(*tensors, indexing=None):
                       "indexing argument.", UserWarning, stacklevel=2)
         indexing = "ij"
     if indexing not in ("ij", "xy"):
-        raise unsupported(f"meshgrid(indexing={indexing!r})")
+        raise RuntimeError(f'torch.meshgrid: indexing must be one of "xy" or "ij", but '
+                           f'received: {indexing}')
+    if any(t._data.ndim > 1 for t in tensors):
+        raise unsupported("torch.meshgrid of tensors of more than one dimension")
     order = list(range(len(tensors)))
     if indexing == "xy" and len(tensors) >= 2:
         order[0], order[1] = 1, 0
@@ -271,11 +299,18 @@ def meshgrid(*tensors, indexing=None):
 def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, device=None):
     """Draws from N(mean, std): numbers with a size, or tensors (broadcast) giving each draw's."""
     tensors = [v for v in (mean, std) if isinstance(v, Tensor)]
+    if (size is None) == (not tensors):
+        given = {"size": size} if size is not None else {}
+        raise _invalid_arguments("normal", mean, std, **given)
     if any(t._requires_grad for t in tensors):
         raise unsupported("torch.normal of tensors that require grad")
+    if isinstance(std, Tensor) and (std._data < 0).any():
+        raise RuntimeError("normal expects all elements of std >= 0.0")
+    if not isinstance(std, Tensor) and std < 0:
+        raise RuntimeError(f"normal expects std >= 0.0, but found std {std:g}")
+    if any(t._data.dtype.kind != "f" for t in tensors):
+        raise _no_kernel("normal_kernel_cpu", tensors[0]._data.dtype)
     if not tensors:
-        if size is None:
-            raise unsupported("torch.normal(mean, std) of two numbers without size")
         return randn(_size((size,)), generator=generator, dtype=dtype, device=device) * std + mean
     shape = np.broadcast_shapes(*(t._data.shape for t in tensors))
     noise = random.generator(generator).standard_normal(shape)
@@ -293,7 +328,10 @@ for _name, _function in SILENT.items():
     setattr(Tensor, _name, silent(_function))
 for _name, _function in PLAIN.items():
     setattr(Tensor, _name, _function)
-Tensor.scatter_add_, Tensor.index_add_ = _of("scatter_add"), _of("index_add")
+Tensor.scatter_add_ = lambda self, dim, index, src: _of("scatter_add")(
+    self, dim, index, src, name="scatter_add_")
+Tensor.index_add_ = lambda self, dim, index, source, *, alpha=1: _of("index_add")(
+    self, dim, index, source, alpha=alpha, name="index_add_")
 
 TORCH_FUNCTIONS = {name: getattr(Tensor, name) for name in (*SILENT, *PLAIN)}
 TORCH_FUNCTIONS.update(logspace=logspace, meshgrid=meshgrid, normal=normal)

@@ -335,3 +335,76 @@ torch.optim.lr_scheduler.LinearLR(torch.optim.SGD([torch.zeros(1, requires_grad=
 # %% linear-lr-bad-end
 import torch
 torch.optim.lr_scheduler.LinearLR(torch.optim.SGD([torch.zeros(1, requires_grad=True)]), end_factor=-1)
+
+# %% scatter-add-dtype-mismatch
+import torch
+torch.zeros(3).scatter_add(0, torch.tensor([0, 1]), torch.ones(2, dtype=torch.float64))
+
+# %% scatter-add-index-larger-than-src
+import torch
+torch.zeros(3).scatter_add(0, torch.tensor([0, 1, 2]), torch.ones(2))
+
+# %% scatter-add-number-src
+import torch
+torch.ones(3).scatter_add_(0, torch.tensor([0]), 5.)
+
+# %% index-add-dtype-mismatch
+import torch
+torch.zeros(3).index_add(0, torch.tensor([0, 1]), torch.ones(2, dtype=torch.float64))
+
+# %% index-add-shape-mismatch
+import torch
+torch.zeros(3, 2).index_add(0, torch.tensor([0, 1]), torch.ones(2, 3))
+
+# %% index-add-number-source
+import torch
+torch.zeros(3).index_add_(0, torch.tensor([0]), 1.)
+
+# %% normal-negative-std
+import torch
+torch.normal(0., -1., size=(2,))
+
+# %% normal-negative-std-tensor
+import torch
+torch.normal(torch.zeros(2), torch.tensor([1., -1.]))
+
+# %% normal-integer-mean
+import torch
+torch.normal(torch.zeros(2, dtype=torch.int64), 1.)
+
+# %% normal-two-numbers
+import torch
+torch.normal(0., 1.)
+
+# %% meshgrid-bad-indexing
+import torch
+torch.meshgrid(torch.ones(2), torch.ones(2), indexing="ji")
+
+# %% roll-several-shifts-no-dims
+import torch
+torch.ones(2, 3).roll((1, 1))
+
+# %% triu-float-diagonal
+import torch
+torch.triu(torch.ones(2, 2), 1.5)
+
+# %% atan2-number
+import torch
+torch.ones(2).atan2(1.)
+
+# %% bincount-negative-minlength
+import torch
+torch.tensor([1, 2]).bincount(minlength=-1)
+
+# %% trace-bool
+import torch
+torch.tensor([[True, False], [True, True]]).trace()
+
+# %% unique-dim-of-vector
+import torch
+print(torch.tensor([3, 1, 3]).unique(dim=0))
+
+# %% logsumexp-edges
+import torch
+print(torch.tensor([-torch.inf, -torch.inf]).logsumexp(0), torch.tensor([torch.inf, 1.]).logsumexp(0))
+print(torch.zeros(0, 3).logsumexp(0), torch.tensor([[1, 2], [3, 4]], dtype=torch.int32).trace())
