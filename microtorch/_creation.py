@@ -57,6 +57,22 @@ def _plain(data, depth=0, shape=None):
     raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
 
 
+def _promoted_rank(data):
+    """PyTorch's dtype for nested data, as (rank, whether a tensor is inside): the highest of
+    its elements' (a tensor's own, int64 for a Python int, the default for a float). NumPy's
+    differs only where tensors are inside (it sees their numbers as Python floats)."""
+    if isinstance(data, Tensor):
+        return data.dtype._rank, True
+    if isinstance(data, (list, tuple)):
+        pairs = [_promoted_rank(x) for x in data]
+        return max((r for r, _ in pairs), default=0), any(found for _, found in pairs)
+    if isinstance(data, bool):
+        return _dtypes.bool_._rank, False
+    if isinstance(data, int):
+        return _dtypes.int64._rank, False
+    return _dtypes.get_default_dtype()._rank, False
+
+
 def _beyond_int64(plain):
     """Whether nested Python data holds an int past int64's range (NumPy would make the array
     uint64 or of objects; PyTorch refuses it)."""
@@ -80,6 +96,9 @@ def tensor(data, dtype=None, device=None, requires_grad=False):
         array = data.copy()
     else:
         plain = _plain(data)
+        rank, holds_tensors = _promoted_rank(data) if dtype is None else (None, False)
+        if holds_tensors:
+            dtype = _dtypes.ALL[rank]
         array = np.array(plain)
         if array.dtype.kind in "uO" and _beyond_int64(plain):
             if dtype is None or not _dtypes.as_dtype(dtype).is_floating_point:

@@ -148,26 +148,23 @@ def atan2(self, other):
 
 # --- moving and repeating elements -----------------------------------------------------------------
 def roll(self, shifts, dims=None):
-    """Elements shifted along dims, wrapping around (the flattened tensor without dims)."""
+    """Elements shifted along dims, wrapping around (the flattened tensor without dims);
+    backward shifts g back."""
     x = self._data
     shifts = tuple(shifts) if isinstance(shifts, (tuple, list)) else (shifts,)
-    if dims is None:
-        if len(shifts) != 1:
-            raise RuntimeError(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:0")
-        rolled = np.roll(x.reshape(-1), shifts[0]).reshape(x.shape)
-
-        def backward(g):
-            return (np.roll(g.reshape(-1), -shifts[0]).reshape(x.shape),)
-        return _op(rolled, "RollBackward0", backward, (self,))
-    dims = tuple(dims) if isinstance(dims, (tuple, list)) else (dims,)
-    if len(shifts) != len(dims):
+    dims = () if dims is None else tuple(dims) if isinstance(dims, (tuple, list)) else (dims,)
+    if len(shifts) != builtins.max(len(dims), 1):
         raise RuntimeError(f"shifts and dimensions must align. shifts: {len(shifts)}, "
                            f"dims:{len(dims)}")
     axes = tuple(_dim(d, x.ndim) for d in dims)
 
+    def shift(a, sign):
+        moves = tuple(sign * s for s in shifts)
+        return np.roll(a, moves, axes) if axes else np.roll(a.reshape(-1), moves).reshape(a.shape)
+
     def backward(g):
-        return (np.roll(g, tuple(-s for s in shifts), axes),)
-    return _op(np.roll(x, shifts, axes), "RollBackward0", backward, (self,))
+        return (shift(g, -1),)
+    return _op(shift(x, 1), "RollBackward0", backward, (self,))
 
 
 def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):

@@ -408,3 +408,12 @@ print(torch.tensor([3, 1, 3]).unique(dim=0))
 import torch
 print(torch.tensor([-torch.inf, -torch.inf]).logsumexp(0), torch.tensor([torch.inf, 1.]).logsumexp(0))
 print(torch.zeros(0, 3).logsumexp(0), torch.tensor([[1, 2], [3, 4]], dtype=torch.int32).trace())
+
+# %% tensor-from-list-of-tensors-dtype
+import torch
+d, h, i = torch.float64, torch.float16, torch.int32
+print(torch.tensor([torch.tensor(1., dtype=d)]).dtype, torch.tensor([torch.tensor(1., dtype=d), 2.5]).dtype)
+print(torch.tensor([torch.tensor(1, dtype=i)]).dtype, torch.tensor([torch.tensor(1, dtype=i), 2]).dtype)
+print(torch.tensor([torch.tensor(1, dtype=i), 2.5]).dtype, torch.tensor([[torch.tensor(1., dtype=h)], [3]]))
+print(torch.tensor([torch.tensor(True), 3]).dtype, torch.tensor([torch.tensor(2), torch.tensor(1., dtype=h)]))
+print(torch.tensor([torch.tensor(True), torch.tensor(False)]), torch.tensor([torch.tensor(1., dtype=h), torch.tensor(1., dtype=d)]).dtype)
