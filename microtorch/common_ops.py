@@ -203,9 +203,9 @@ def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
 
 
 # --- adding into places ------------------------------------------------------------------------------
-def scatter_add(self, dim, index, src, name="scatter_add"):
+def scatter_add(self, dim, index, src, _name="scatter_add"):
     """A copy of x with src[p] added at index[p] along dim; src's gradient reads g back there."""
-    _expect(src, Tensor, name, "src", 3)
+    _expect(src, Tensor, _name, "src", 3)
     x = self._data
     axis = _dim(dim, x.ndim)
     i = _index("scatter", x, index, axis, of="self")
@@ -227,9 +227,9 @@ def scatter_add(self, dim, index, src, name="scatter_add"):
     return _op(out, "ScatterAddBackward0", backward, (self, src), saves=(None,))
 
 
-def index_add(self, dim, index, source, *, alpha=1, name="index_add"):
+def index_add(self, dim, index, source, *, alpha=1, _name="index_add"):
     """A copy of x with alpha * source's slice k added to x's slice index[k] along dim."""
-    _expect(source, Tensor, name, "source", 3)
+    _expect(source, Tensor, _name, "source", 3)
     x = self._data
     axis = _dim(dim, x.ndim)
     i = index._data
@@ -257,6 +257,15 @@ def index_add(self, dim, index, source, *, alpha=1, name="index_add"):
     def backward(g):
         return g, alpha * g[where]
     return _op(out, "IndexAddBackward0", backward, (self, source), saves=(None,))
+
+
+def scatter_add_(self, dim, index, src):
+    """In place through _inplace's one path; errors name the in-place form, as PyTorch's do."""
+    return _of("scatter_add")(self, dim, index, src, _name="scatter_add_")
+
+
+def index_add_(self, dim, index, source, *, alpha=1):
+    return _of("index_add")(self, dim, index, source, alpha=alpha, _name="index_add_")
 
 
 # --- made from nothing -----------------------------------------------------------------------------
@@ -325,10 +334,8 @@ for _name, _function in SILENT.items():
     setattr(Tensor, _name, silent(_function))
 for _name, _function in PLAIN.items():
     setattr(Tensor, _name, _function)
-Tensor.scatter_add_ = lambda self, dim, index, src: _of("scatter_add")(
-    self, dim, index, src, name="scatter_add_")
-Tensor.index_add_ = lambda self, dim, index, source, *, alpha=1: _of("index_add")(
-    self, dim, index, source, alpha=alpha, name="index_add_")
+
+Tensor.scatter_add_, Tensor.index_add_ = scatter_add_, index_add_
 
 TORCH_FUNCTIONS = {name: getattr(Tensor, name) for name in (*SILENT, *PLAIN)}
 TORCH_FUNCTIONS.update(logspace=logspace, meshgrid=meshgrid, normal=normal)
