@@ -324,18 +324,73 @@ def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, device=None)
     return _wrap((m + s * noise).astype(tensors[0]._data.dtype))
 
 
+
+# --- random draws (the numbers differ from PyTorch's; the shapes, dtypes and certainties agree) ---
+P_RANGE = ("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message "
+           "be improved?  If so, please report an enhancement request to PyTorch.)")
+
+
+def _coin_flips(probs, shape, generator):
+    if np.any((probs < 0) | (probs > 1)):
+        raise RuntimeError(P_RANGE)
+    return random.generator(generator).random(shape) < probs
+
+
+def bernoulli(self, p=None, *, generator=None):
+    """1 with probability p (each element's own, or the number p), else 0, in self's dtype."""
+    if self._requires_grad:
+        raise unsupported("bernoulli of a tensor that requires grad")
+    if p is None:
+        if self._data.dtype.kind != "f":
+            raise _no_kernel("bernoulli_tensor_cpu_p_", self._data.dtype)
+        p = self._data
+    return _wrap(_coin_flips(p, self._data.shape, generator).astype(self._data.dtype))
+
+
+def bernoulli_(self, p=0.5, *, generator=None):
+    if not isinstance(p, Tensor) and not 0 <= p <= 1:
+        raise RuntimeError(f"bernoulli_ expects p to be in [0, 1], but got p={p:g}")
+    probs = p._data if isinstance(p, Tensor) else p
+    return self.copy_(_wrap(_coin_flips(probs, self._data.shape, generator)))
+
+
+def multinomial(self, num_samples, replacement=False, *, generator=None):
+    """num_samples category indices per row, drawn with the row's weights as probabilities."""
+    w = self._data
+    if w.dtype.kind != "f":
+        raise RuntimeError(f"multinomial only supports floating-point dtypes for input, got: "
+                           f"{self.dtype._legacy[:-6]}")
+    if w.ndim not in (1, 2):
+        raise RuntimeError("prob_dist must be 1 or 2 dim")
+    if not np.all(np.isfinite(w) & (w >= 0)):
+        raise RuntimeError("probability tensor contains either `inf`, `nan` or element < 0")
+    rows = w.reshape(-1, w.shape[-1]).astype(np.float64)
+    if np.any(rows.sum(axis=1) <= 0):
+        raise RuntimeError("invalid multinomial distribution (sum of probabilities <= 0)")
+    if not replacement and num_samples > w.shape[-1]:
+        raise RuntimeError("cannot sample n_sample > prob_dist.size(-1) samples without "
+                           "replacement")
+    if not replacement and np.any(np.count_nonzero(rows, axis=1) < num_samples):
+        raise unsupported("multinomial without replacement of more samples than non-zero weights")
+    rng = random.generator(generator)
+    picks = np.stack([rng.choice(len(row), num_samples, replace=replacement, p=row / row.sum())
+                      for row in rows])
+    return _wrap(picks.reshape(*w.shape[:-1], num_samples).astype(np.int64))
+
+
 # --- the table -----------------------------------------------------------------------------------------
 SILENT = {"logsumexp": logsumexp, "atan2": atan2, "scatter_add": scatter_add,
           "index_add": index_add}
 PLAIN = {"isnan": isnan, "isinf": isinf, "isfinite": isfinite, "nonzero": nonzero,
          "unique": unique, "bincount": bincount, "triu": triu, "tril": tril, "trace": trace,
-         "outer": outer, "roll": roll, "repeat_interleave": repeat_interleave}
+         "outer": outer, "roll": roll, "repeat_interleave": repeat_interleave,
+         "bernoulli": bernoulli, "multinomial": multinomial}
 for _name, _function in SILENT.items():
     setattr(Tensor, _name, silent(_function))
 for _name, _function in PLAIN.items():
     setattr(Tensor, _name, _function)
 
-Tensor.scatter_add_, Tensor.index_add_ = scatter_add_, index_add_
+Tensor.scatter_add_, Tensor.index_add_, Tensor.bernoulli_ = scatter_add_, index_add_, bernoulli_
 
 TORCH_FUNCTIONS = {name: getattr(Tensor, name) for name in (*SILENT, *PLAIN)}
 TORCH_FUNCTIONS.update(logspace=logspace, meshgrid=meshgrid, normal=normal)

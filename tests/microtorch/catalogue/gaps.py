@@ -417,3 +417,54 @@ print(torch.tensor([torch.tensor(1, dtype=i)]).dtype, torch.tensor([torch.tensor
 print(torch.tensor([torch.tensor(1, dtype=i), 2.5]).dtype, torch.tensor([[torch.tensor(1., dtype=h)], [3]]))
 print(torch.tensor([torch.tensor(True), 3]).dtype, torch.tensor([torch.tensor(2), torch.tensor(1., dtype=h)]))
 print(torch.tensor([torch.tensor(True), torch.tensor(False)]), torch.tensor([torch.tensor(1., dtype=h), torch.tensor(1., dtype=d)]).dtype)
+
+# %% bernoulli
+import torch
+g = torch.Generator().manual_seed(0)
+print(torch.bernoulli(torch.tensor([0., 1., 1.])), torch.bernoulli(torch.tensor([0., 1.]), generator=g))
+print(torch.bernoulli(torch.tensor([0.5]), p=1.), torch.bernoulli(torch.tensor([2, 3]), p=1.))
+print(torch.zeros(3).bernoulli_(1.), torch.zeros(3).bernoulli_(torch.tensor([1., 0., 1.])))
+print(torch.tensor([1, 0]).bernoulli_(1.), torch.bernoulli(torch.tensor([0.5], dtype=torch.float64)).dtype)
+draws = torch.zeros(1000).bernoulli_(0.5, generator=g)
+print(draws.unique(), torch.equal(draws, torch.zeros(1000).bernoulli_(0.5, generator=g.manual_seed(0))))
+
+# %% bernoulli-probability-above-one
+import torch
+torch.bernoulli(torch.tensor([2.]))
+
+# %% bernoulli-integer
+import torch
+torch.bernoulli(torch.tensor([1, 0]))
+
+# %% bernoulli-in-place-p-above-one
+import torch
+torch.zeros(3).bernoulli_(2.)
+
+# %% multinomial
+import torch
+g = torch.Generator().manual_seed(0)
+print(torch.multinomial(torch.tensor([0., 1., 0.]), 4, replacement=True), torch.multinomial(torch.tensor([0., 1., 0.]), 1))
+print(torch.multinomial(torch.tensor([[0., 1.], [2., 0.]]), 3, replacement=True))
+print(torch.multinomial(torch.tensor([1., 1., 1.]), 3).sort().values)
+s = torch.tensor([1., 2.]).multinomial(5, replacement=True, generator=g)
+print(s.shape, s.dtype, torch.equal(s, torch.tensor([1., 2.]).multinomial(5, True, generator=g.manual_seed(0))))
+
+# %% multinomial-negative
+import torch
+torch.multinomial(torch.tensor([-1., 1.]), 1)
+
+# %% multinomial-too-many-without-replacement
+import torch
+torch.multinomial(torch.tensor([1., 1.]), 3)
+
+# %% multinomial-zero-sum
+import torch
+torch.multinomial(torch.tensor([0., 0.]), 1)
+
+# %% multinomial-integer
+import torch
+torch.multinomial(torch.tensor([1, 2]), 1)
+
+# %% multinomial-three-dimensional
+import torch
+torch.multinomial(torch.ones(2, 2, 2), 1)

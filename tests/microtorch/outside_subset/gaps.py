@@ -28,3 +28,11 @@ print(torch.ones(3).repeat_interleave(2, output_size=6))
 # %% normal-mean-requires-grad
 import torch
 torch.normal(torch.zeros(2, requires_grad=True), 1.)
+
+# %% bernoulli-requires-grad
+import torch
+torch.bernoulli(torch.tensor([0.5], requires_grad=True))
+
+# %% multinomial-more-than-non-zero
+import torch
+torch.multinomial(torch.tensor([0., 1., 0.]), 2)
