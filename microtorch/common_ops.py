@@ -1,6 +1,7 @@
 """Common ops the learner corpus reached for beyond ops.py (issue 11's gaps), written the same
-way: the forward computation and, right below it, its backward rule. The table at the bottom
-binds them onto Tensor and lists those torch offers as functions.
+way: the forward computation and, right below it, its backward rule; then the value tests and
+random draws (bernoulli, multinomial, torch.normal) that have no gradient. The table at the
+bottom binds them onto Tensor and lists those torch offers as functions.
 """
 import builtins
 import warnings
