@@ -3,6 +3,8 @@
 Read the engine first (microtorch/engine.py: the graph and backward), then one op of ops.py.
 The Tensor itself is _tensor.py; grad_mode.py switches recording off.
 """
+import math
+
 from . import _dtypes
 from ._creation import (arange, as_tensor, empty, eye, from_numpy, full, full_like, linspace,
                         ones, ones_like, rand, rand_like, randint, randn, randn_like, randperm,
@@ -14,6 +16,7 @@ from ._printing import set_printoptions
 from .grad_mode import (enable_grad, inference_mode, is_grad_enabled, is_inference_mode_enabled,
                         no_grad, set_grad_enabled)
 from .ops import TORCH_FUNCTIONS
+from . import common_ops
 from .random import Generator, default_generator, initial_seed, manual_seed, seed
 from ._tensor import Size, Tensor, device
 
@@ -26,6 +29,9 @@ int64 = long = _dtypes.int64
 int32 = int = _dtypes.int32
 bool = _dtypes.bool_
 
+pi, e, inf, nan = math.pi, math.e, math.inf, math.nan
+
+TORCH_FUNCTIONS.update(common_ops.TORCH_FUNCTIONS)
 accept_numpy_names(Tensor, TORCH_FUNCTIONS)
 globals().update(TORCH_FUNCTIONS)
 

@@ -27,9 +27,16 @@ def _np_dtype(dtype, default=None):
 
 
 def _plain(data, depth=0, shape=None):
-    """Nested Python data as NumPy sees it, with PyTorch's error for ragged lists."""
+    """Nested Python data as NumPy sees it, with PyTorch's error for ragged lists. A tensor
+    inside a list is read as one Python number, as `float(t)` would."""
     if isinstance(data, Tensor):
-        return data._data.tolist()
+        if depth == 0:
+            return data._data.tolist()
+        if data._requires_grad:
+            warnings.warn("Converting a tensor with requires_grad=True to a scalar may lead to "
+                          "unexpected behavior.\nConsider using tensor.detach() first.",
+                          UserWarning, stacklevel=depth + 4)
+        return data._scalar()
     if isinstance(data, (list, tuple)):
         items = [_plain(x, depth + 1) for x in data]
         lengths = {len(x) if isinstance(x, list) else -1 for x in items}
@@ -48,6 +55,22 @@ def _plain(data, depth=0, shape=None):
     if isinstance(data, (numbers.Number, np.generic)):
         return data
     raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
+
+
+def _promoted_rank(data):
+    """PyTorch's dtype for nested data, as (rank, whether a tensor is inside): the highest of
+    its elements' (a tensor's own, int64 for a Python int, the default for a float). NumPy's
+    differs only where tensors are inside (it sees their numbers as Python floats)."""
+    if isinstance(data, Tensor):
+        return data.dtype._rank, True
+    if isinstance(data, (list, tuple)):
+        pairs = [_promoted_rank(x) for x in data]
+        return max((r for r, _ in pairs), default=0), any(found for _, found in pairs)
+    if isinstance(data, bool):
+        return _dtypes.bool_._rank, False
+    if isinstance(data, int):
+        return _dtypes.int64._rank, False
+    return _dtypes.get_default_dtype()._rank, False
 
 
 def _beyond_int64(plain):
@@ -73,6 +96,9 @@ def tensor(data, dtype=None, device=None, requires_grad=False):
         array = data.copy()
     else:
         plain = _plain(data)
+        rank, holds_tensors = _promoted_rank(data) if dtype is None else (None, False)
+        if holds_tensors:
+            dtype = _dtypes.ALL[rank]
         array = np.array(plain)
         if array.dtype.kind in "uO" and _beyond_int64(plain):
             if dtype is None or not _dtypes.as_dtype(dtype).is_floating_point:
@@ -211,24 +237,25 @@ def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
     return _finish(values.astype(np_dt), requires_grad)
 
 
-def rand(*size, dtype=None, device=None, requires_grad=False):
+def rand(*size, generator=None, dtype=None, device=None, requires_grad=False):
     """Uniform on [0, 1)."""
     check_device(device)
     if _np_dtype(dtype).kind != "f":
         raise _no_kernel("check_uniform_bounds", _np_dtype(dtype))
-    return _finish(random.generator().random(_size(size), dtype=np.float64).astype(_np_dtype(dtype)),
+    return _finish(random.generator(generator).random(_size(size), dtype=np.float64).astype(_np_dtype(dtype)),
                    requires_grad)
 
 
-def randn(*size, dtype=None, device=None, requires_grad=False):
+def randn(*size, generator=None, dtype=None, device=None, requires_grad=False):
     """Standard normal: mean 0, standard deviation 1."""
     check_device(device)
     if _np_dtype(dtype).kind != "f":
         raise _no_kernel("normal_kernel_cpu", _np_dtype(dtype))
-    return _finish(random.generator().standard_normal(_size(size)).astype(_np_dtype(dtype)), requires_grad)
+    return _finish(random.generator(generator).standard_normal(_size(size)).astype(_np_dtype(dtype)), requires_grad)
 
 
-def randint(low, high=None, size=None, dtype=None, device=None, requires_grad=False):
+def randint(low, high=None, size=None, generator=None, dtype=None, device=None,
+            requires_grad=False):
     """Integers in [low, high); called as randint(high, size) or randint(low, high, size)."""
     check_device(device)
     if size is None:
@@ -237,16 +264,16 @@ def randint(low, high=None, size=None, dtype=None, device=None, requires_grad=Fa
         low, high, size = 0, low, high
     if high is None:
         low, high = 0, low
-    return _finish(random.generator().integers(low, high, _size((size,))).astype(_np_dtype(dtype, np.int64)),
+    return _finish(random.generator(generator).integers(low, high, _size((size,))).astype(_np_dtype(dtype, np.int64)),
                    requires_grad)
 
 
-def rand_like(input, dtype=None, device=None):
-    return rand(input.shape, dtype=dtype or input.dtype, device=device)
+def rand_like(input, generator=None, dtype=None, device=None):
+    return rand(input.shape, generator=generator, dtype=dtype or input.dtype, device=device)
 
 
-def randn_like(input, dtype=None, device=None):
-    return randn(input.shape, dtype=dtype or input.dtype, device=device)
+def randn_like(input, generator=None, dtype=None, device=None):
+    return randn(input.shape, generator=generator, dtype=dtype or input.dtype, device=device)
 
 
 def randperm(n, dtype=None, device=None, generator=None):

@@ -15,6 +15,7 @@ from . import _dtypes, _printing, grad_mode, random
 from ._checks import _axes, _broadcasting, _dim, _no_kernel
 from ._dtypes import C_NAMES, result_dtype
 from ._errors import NON_LEAF_GRAD, unsupported
+from ._torch_names import TENSOR_ATTRIBUTES
 
 
 class Size(tuple):
@@ -626,10 +627,10 @@ class Tensor:
         return _printing.tensor_repr(self)
 
     def __getattr__(self, name):
-        # Only reached for names Tensor lacks: name them instead of a bare AttributeError.
-        if name.startswith("_"):
-            raise AttributeError(f"'Tensor' object has no attribute '{name}'")
-        raise unsupported(f"Tensor.{name}")
+        # Only reached for names Tensor lacks: PyTorch's are refused by name, typos are not.
+        if name in TENSOR_ATTRIBUTES:
+            raise unsupported(f"Tensor.{name}")
+        raise AttributeError(f"'Tensor' object has no attribute '{name}'")
 
     def _compare(self, other, np_op):
         a, b = _operands(self, other)
@@ -707,11 +708,11 @@ class Tensor:
     def cuda(self, device=None):
         raise AssertionError(NO_CUDA)
 
-    def uniform_(self, a=0.0, b=1.0):
-        return self.copy_(_wrap(random.generator().uniform(a, b, self._data.shape)))
+    def uniform_(self, a=0.0, b=1.0, *, generator=None):
+        return self.copy_(_wrap(random.generator(generator).uniform(a, b, self._data.shape)))
 
-    def normal_(self, mean=0.0, std=1.0):
-        return self.copy_(_wrap(random.generator().normal(mean, std, self._data.shape)))
+    def normal_(self, mean=0.0, std=1.0, *, generator=None):
+        return self.copy_(_wrap(random.generator(generator).normal(mean, std, self._data.shape)))
 
 
 # What a binary operator takes besides a Tensor: a number (a NumPy scalar counts as one).

@@ -3,7 +3,8 @@ under no_grad (so it may fill a Parameter) and returns the tensor it filled."""
 import math
 import warnings
 
-from .._errors import module_getattr, unsupported
+from .._creation import eye
+from .._errors import module_getattr
 from ..grad_mode import no_grad
 
 _MODES = ["fan_in", "fan_out"]
@@ -45,29 +46,27 @@ def calculate_gain(nonlinearity, param=None):
     raise ValueError(f"Unsupported nonlinearity {nonlinearity}")
 
 
-def _fill(tensor, kernel, generator):
-    if generator is not None:
-        raise unsupported("nn.init with a generator")
+def _fill(tensor, kernel):
     if not tensor.is_floating_point():
         raise NotImplementedError(f'"{kernel}" not implemented for '
                                   f"'{tensor.dtype._legacy[:-6]}'")
 
 
 def uniform_(tensor, a=0.0, b=1.0, generator=None):
-    _fill(tensor, "check_uniform_bounds", generator)
+    _fill(tensor, "check_uniform_bounds")
     if a > b:
         raise RuntimeError(f"uniform_ expects to return a [from, to) range, but found "
                            f"from={a:g} > to={b:g}")
     with no_grad():
-        return tensor.uniform_(a, b)
+        return tensor.uniform_(a, b, generator=generator)
 
 
 def normal_(tensor, mean=0.0, std=1.0, generator=None):
-    _fill(tensor, "normal_kernel_cpu", generator)
+    _fill(tensor, "normal_kernel_cpu")
     if std < 0:
         raise RuntimeError(f"normal expects std >= 0.0, but found std {std:g}")
     with no_grad():
-        return tensor.normal_(mean, std)
+        return tensor.normal_(mean, std, generator=generator)
 
 
 def constant_(tensor, val):
@@ -127,6 +126,14 @@ def xavier_uniform_(tensor, gain=1.0, generator=None):
 
 def xavier_normal_(tensor, gain=1.0, generator=None):
     return normal_(tensor, 0.0, _xavier_std(tensor, gain), generator)
+
+
+def eye_(tensor):
+    """The identity matrix (ones on the diagonal of a 2-D tensor), written without a graph."""
+    if tensor.dim() != 2:
+        raise ValueError("Only tensors with 2 dimensions are supported")
+    with no_grad():
+        return tensor.copy_(eye(*tensor.shape, dtype=tensor.dtype))
 
 
 __getattr__ = module_getattr("torch.nn.init")

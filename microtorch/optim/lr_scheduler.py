@@ -168,6 +168,33 @@ class CosineAnnealingLR(LRScheduler):
         return [ratio * (lr - self.eta_min) + self.eta_min for lr in lrs]
 
 
+class LinearLR(LRScheduler):
+    """Warm-up: scale the rate linearly from start_factor to end_factor times the initial rate
+    over total_iters epochs, each epoch rescaling the current rate by the step's ratio."""
+
+    def __init__(self, optimizer, start_factor=1.0 / 3, end_factor=1.0, total_iters=5,
+                 last_epoch=-1):
+        if start_factor > 1.0 or start_factor <= 0:
+            raise ValueError("Starting multiplicative factor expected to be greater than 0 and "
+                             "less or equal to 1.")
+        if end_factor > 1.0 or end_factor < 0:
+            raise ValueError("Ending multiplicative factor expected to be between 0 and 1.")
+        self.start_factor, self.end_factor = start_factor, end_factor
+        self.total_iters = total_iters
+        super().__init__(optimizer, last_epoch)
+
+    def get_lr(self):
+        self._warn_outside_step()
+        lrs, t = self._current_lrs(), self.last_epoch
+        if t == 0:
+            return [lr * self.start_factor for lr in lrs]
+        if t > self.total_iters:
+            return lrs
+        rise = self.end_factor - self.start_factor
+        ratio = 1.0 + rise / (self.total_iters * self.start_factor + (t - 1) * rise)
+        return [lr * ratio for lr in lrs]
+
+
 class LambdaLR(LRScheduler):
     """The initial rate times lr_lambda(epoch) (one function, or one per parameter group)."""
 

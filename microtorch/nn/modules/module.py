@@ -2,6 +2,7 @@
 from collections import OrderedDict
 
 from ..._errors import unsupported
+from ..._torch_names import MODULE_ATTRIBUTES
 from ..._tensor import Tensor, _HookHandle
 from ...grad_mode import no_grad
 from ..parameter import Parameter
@@ -122,7 +123,9 @@ class Module:
         object.__delattr__(self, name)
 
     def __getattr__(self, name):
-        # Only reached when normal lookup failed.
+        # Only reached when normal lookup failed: PyTorch's methods are refused by name.
+        if name in MODULE_ATTRIBUTES:
+            raise unsupported(f"Module.{name}")
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def register_parameter(self, name, param):

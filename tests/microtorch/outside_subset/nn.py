@@ -13,11 +13,6 @@ print(F.batch_norm(torch.ones(2, 3, 2, 2), torch.zeros(3), torch.ones(3)))
 import torch.nn as nn
 nn.Linear(1, 1).register_forward_hook(lambda module, args, kwargs, output: None, with_kwargs=True)
 
-# %% init-with-generator
-import torch
-import torch.nn as nn
-nn.init.uniform_(torch.empty(2), generator=torch.manual_seed(0))
-
 # %% init-trunc-normal
 import torch
 import torch.nn as nn
