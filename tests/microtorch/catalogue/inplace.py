@@ -446,3 +446,21 @@ z.sum().backward()
 print(x.grad)
 y = x * 1
 print(F.relu(y, inplace=True), y)
+
+# %% op-in-place-forms
+import torch
+x = torch.zeros(3)
+try:
+    x.masked_fill_(torch.ones(2, 3, dtype=torch.bool), 1.0)
+except RuntimeError as e:
+    print(e)
+print(torch.tensor([1, 2]).masked_fill_(torch.tensor([True, False]), 0.5))
+t = torch.tensor([5, 7])
+t %= 2
+t //= 1
+print(t, t._version)
+print(torch.zeros(2).scatter_(0, torch.tensor([1]), 3.0))
+try:
+    torch.tensor([1, 2]).clamp_(0.5)
+except RuntimeError as e:
+    print(e)
