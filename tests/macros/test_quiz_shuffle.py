@@ -12,23 +12,16 @@ import pytest
 
 from macros import quiz
 from macros.content import ContentError
+from tests.macros.test_quiz import one_question
 from tests.support.htmltree import parse
 from tests.support.site import ROOT
 
 ASSETS = ROOT / "overrides" / "assets"
 
 
-def question_yaml(options: list[str], extra: str = "", explanation: str = "Because.") -> str:
-    lines = "\n".join(f"      - {{text: {text!r}, correct: {str(n == 0).lower()}, feedback: 'Why {n}.'}}" for n, text in enumerate(options))
-    return f"""
-id: q
-questions:
-  - id: first
-    prompt: Pick one.{extra}
-    options:
-{lines}
-    explanation: {explanation}
-"""
+def options(*texts: str, feedback: str = "Why.") -> str:
+    """The YAML of options with these texts, the first one right."""
+    return "\n".join(f"      - {{text: {text!r}, correct: {str(n == 0).lower()}, feedback: {feedback!r}}}" for n, text in enumerate(texts))
 
 
 @pytest.fixture
@@ -42,8 +35,8 @@ def question_div(html):
 
 
 def test_options_are_shuffled_unless_the_question_says_shuffle_false(env):
-    assert question_div(env.inline("quiz", question_yaml(["a", "b"])))["data-shuffle"] == "true"
-    kept = question_div(env.inline("quiz", question_yaml(["a", "b"], "\n    shuffle: false").replace("id: q\n", "id: q2\n")))
+    assert question_div(env.inline("quiz", one_question(options("a", "b"))))["data-shuffle"] == "true"
+    kept = question_div(env.inline("quiz", one_question(options("a", "b"), "\n    shuffle: false").replace("id: q\n", "id: q2\n")))
     assert kept["data-shuffle"] == "false"
     # The HTML keeps the authored order either way: it is what a reader without JavaScript sees.
     assert [label.text for label in kept.all("label")] == ["a", "b"]
@@ -55,27 +48,27 @@ def test_options_are_shuffled_unless_the_question_says_shuffle_false(env):
 )
 def test_an_option_that_points_at_others_needs_shuffle_false(env, text):
     with pytest.raises(ContentError) as caught:
-        env.inline("quiz", question_yaml(["a", "b", text]))
+        env.inline("quiz", one_question(options("a", "b", text)))
     assert str(caught.value).startswith("docs/lessons/demo.md (inline quiz): question 'first': ")
     assert f"option 3 ({text!r}) points at other options by place; add `shuffle: false`" in str(caught.value)
-    html = env.inline("quiz", question_yaml(["a", "b", text], "\n    shuffle: false"))
+    html = env.inline("quiz", one_question(options("a", "b", text), "\n    shuffle: false"))
     assert question_div(html)["data-shuffle"] == "false"
 
 
 @pytest.mark.parametrize("text", ["Both grow 1000 times", "It stays below zero", "All weights change"])
 def test_options_that_only_use_such_words_still_shuffle(env, text):
-    assert question_div(env.inline("quiz", question_yaml(["a", text])))["data-shuffle"] == "true"
+    assert question_div(env.inline("quiz", one_question(options("a", text))))["data-shuffle"] == "true"
 
 
 @pytest.mark.parametrize("words", ["Option B is the trap.", "See answer (c).", "The answers A and C", "As (b) shows."])
 def test_no_text_may_name_an_option_by_letter(env, words):
     with pytest.raises(ContentError, match="names an option by letter, but options carry no letters"):
-        env.inline("quiz", question_yaml(["a", "b"], "\n    shuffle: false", explanation=words))
+        env.inline("quiz", one_question(options("a", "b", feedback=words), "\n    shuffle: false"))
 
 
 def test_shuffle_must_be_true_or_false(env):
     with pytest.raises(ContentError, match=r"question 'first': shuffle: Input should be a valid boolean"):
-        env.inline("quiz", question_yaml(["a", "b"], "\n    shuffle: sometimes"))
+        env.inline("quiz", one_question(options("a", "b"), "\n    shuffle: sometimes"))
 
 
 # Under Node: an in-memory localStorage, then the steps of one test, whose result is printed.
