@@ -23,6 +23,7 @@ LESSONS = (
     "gradients-in-practice",
     "learning-rate-and-optimizers",
     "inside-autograd",
+    "from-a-line-to-a-network",
 )
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
