@@ -146,6 +146,16 @@ def test_layers_in_a_plain_list_are_not_registered(torch):
     assert len(list(Listed(nn.ModuleList).parameters())) == 4
 
 
+def test_a_layer_assigned_before_super_init_is_refused(torch):
+    class Early(torch.nn.Module):
+        def __init__(self):
+            self.layer = torch.nn.Linear(2, 1)
+            super().__init__()
+
+    with pytest.raises(AttributeError, match="before Module.__init__"):
+        Early()
+
+
 def test_calling_a_module_runs_its_hooks_and_forward_alone_does_not(torch):
     model = torch.nn.Linear(2, 1)
     seen = []
