@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import PageWatch
+from tests.support.browser import open_page
 from tests.support.project import ROOT, serve_project
 
 pytestmark = pytest.mark.browser
@@ -74,13 +74,11 @@ def hub_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def tab(browser, hub_url):
-    context = browser.new_context()
-    page = context.new_page()
-    page.watch = PageWatch(page, hub_url)
+    page = open_page(browser, hub_url)
     page.url_of = lambda path: hub_url + path
     yield page
     page.watch.assert_clean()
-    context.close()
+    page.context.close()
 
 
 def when(**delta) -> str:

@@ -38,7 +38,7 @@ export async function mount(el) {
     const { fresh, order } = plan(cards, read());
     session = { queue: order, fresh: new Set(fresh.map(({ key }) => key)), reviewed: new Set(), ratings: [] };
     if (order.length) show(focus);
-    else idle();
+    else idle(focus);
   }
 
   function show(focus) {
@@ -81,14 +81,21 @@ export async function mount(el) {
     stage.querySelector("h2").focus();
   }
 
-  function idle() {
+  function idle(focus) {
     const state = read();
-    const waiting = cards.filter(({ key }) => !state.cards[key]).length;
-    const quota = newPerDay(state);
-    const met = waiting && introducedToday(state).length >= quota;
-    stage.innerHTML = `<p>${nextDue(state)}</p>
-      ${met ? `<p>You have met today's ${count(quota, "new card")}; more come tomorrow, or raise the number below.</p>` : ""}`;
+    const why = heldBack(state);
+    stage.innerHTML = `<p tabindex="-1">${nextDue(state)}</p>${why && `<p>${why}</p>`}`;
     status.textContent = "Nothing is due for review right now. Well done.";
+    if (focus) stage.firstElementChild.focus(); // the button that started this session is gone
+  }
+
+  // Why no new card joined the session, when some are still unrated.
+  function heldBack(state) {
+    const quota = newPerDay(state);
+    if (!cards.some(({ key }) => !state.cards[key])) return "";
+    if (!quota) return "New cards are switched off; raise the number below to meet some.";
+    if (introducedToday(state).length < quota) return "";
+    return `You have met today's ${count(quota, "new card")}; more come tomorrow, or raise the number below.`;
   }
 
   function nextDue(state) {
