@@ -174,7 +174,7 @@ def test_progress_lists_lessons_in_course_order_with_their_numbers_and_fits_a_ph
     lessons = page.locator(".gl-progress__lesson")
     expect(lessons.get_by_role("heading")).to_have_text(["Lesson one", "Lesson two"])  # nav order
     facts = [
-        {"Cards": "1 of 3 learned, 1 due", "Quiz, first try": "1 of 2 (2 right in the end)"},
+        {"Cards": "1 of 3 learned, 1 due", "Quiz, first try": "1 of 2 (2 right so far)"},
         {"Cards": "1 of 3 learned, 0 due", "Challenge best": "2 of 2 solved", "Badge": "Alpha Ace: earned"},
     ]
     for i, expected in enumerate(facts):

@@ -86,7 +86,7 @@ function render(course, state, now = Date.now()) {
   const items = lessons.map(({ page, cards, quiz, challenge, badges }) => {
     const facts = [
       cards.total && ["Cards", `${cards.learned} of ${cards.total} learned, ${cards.due} due`],
-      quiz.total && ["Quiz, first try", quiz.eventually ? `${quiz.firstTry} of ${quiz.total} (${quiz.eventually} right in the end)` : "not answered yet"],
+      quiz.total && ["Quiz, first try", `${quiz.firstTry} of ${quiz.total} (${quiz.eventually} right so far)`],
       challenge.total && ["Challenge best", `${challenge.solved} of ${challenge.total} solved`],
       ...badges.map(({ name, earned }) => ["Badge", `${esc(name)}: ${earned ? "earned" : "not yet"}`]),
     ].filter(Boolean);
@@ -97,18 +97,19 @@ function render(course, state, now = Date.now()) {
   });
   return `
     <p class="gl-progress__summary">You have rated ${sum("rated")} of ${sum("total")} cards and learned ${sum("learned")};
-      ${due} ${due === 1 ? "is" : "are"} due for review. Badges earned: ${earned} of ${challenges.length}.
+      ${due} ${due === 1 ? "is" : "are"} due for review.${challenges.length ? ` Badges earned: ${earned} of ${challenges.length}.` : ""}
       <a href="${root}review/">Go to Review</a></p>
     <h2 id="gl-progress-lessons">Lesson by lesson</h2>
     <p>A card counts as learned once the scheduler has moved it past its first short steps, to a
-      review days away; a card you forget later stops counting until you relearn it.</p>
+      review a day or more away; a card you forget later stops counting until you relearn it.</p>
     <ol class="gl-progress__lessons">${items.join("")}</ol>`;
 }
 
+const LEARNED = 2; // ts-fsrs State.Review: past the learning steps
+
 // What one lesson's widgets hold in `state`: card counts, quiz and challenge scores, badges.
 function lessonFacts(page, state, now) {
-  const w = page.widgets;
-  const entries = (w.flashcards ?? []).flatMap((deck) => deck.cards.map((card) => state.cards[`${deck.id}/${card.id}`]));
+  const entries = (page.widgets.flashcards ?? []).flatMap((deck) => deck.cards.map((card) => state.cards[`${deck.id}/${card.id}`]));
   const seen = entries.filter(Boolean);
   const cards = {
     total: entries.length,
@@ -116,13 +117,14 @@ function lessonFacts(page, state, now) {
     learned: seen.filter((entry) => entry.fsrs?.state === LEARNED).length,
     due: seen.filter((entry) => isDue(entry, now)).length,
   };
-  const solved = (w.challenge ?? []).map((challenge) => challengeBest(challenge, state));
-  const challenge = { solved: solved.reduce((n, s) => n + s, 0), total: (w.challenge ?? []).reduce((n, c) => n + c.problems.length, 0) };
-  const badges = (w.challenge ?? []).map((c) => ({ name: c.badge, earned: Boolean(state.badges[c.id]) }));
+  const challenges = page.widgets.challenge ?? [];
+  const challenge = {
+    solved: challenges.reduce((n, c) => n + challengeBest(c, state), 0),
+    total: challenges.reduce((n, c) => n + c.problems.length, 0),
+  };
+  const badges = challenges.map((c) => ({ name: c.badge, earned: Boolean(state.badges[c.id]) }));
   return { cards, quiz: quizScores(page, state), challenge, badges };
 }
-
-const LEARNED = 2; // ts-fsrs State.Review: past the learning steps
 
 // First-try and eventual scores over a lesson's quiz questions, read from the per-question record
 // { firstTry: bool, correct: bool } (a record without firstTry counts as not right first time).

@@ -3,7 +3,7 @@
 // Again comes back before the session ends, and the end sums up the session.
 import { read, subscribe, update } from "../progress/store.js";
 import { allCards, esc, loadCourse, siteRoot } from "../progress/course.js";
-import { enhance } from "../flashcards/card.js";
+import { enhance } from "../flashcards/index.js";
 import { GRADES, until } from "../flashcards/schedule.js";
 import { mount as renderMath } from "../math/index.js";
 import { MAX_NEW_PER_DAY, again, introduce, introducedToday, newPerDay, plan } from "./queue.js";
