@@ -168,7 +168,7 @@ def test_progress_lists_lessons_in_course_order_with_their_numbers_and_fits_a_ph
              "zeta-cards/b": entry("again", 1, days=-1),
              "alpha-cards/c": entry("good", 2, days=9),
          },
-         quizzes={"zeta-quiz": {"first": {"firstTry": True, "correct": True}, "second": {"firstTry": False, "correct": True}}},
+         quizzes={"zeta-quiz": {"first": {"firstTry": True, "eventually": True, "correct": True}, "second": {"firstTry": False, "eventually": True, "correct": True}}},
          challenges={"alpha-challenge": {"one": {"solved": True}, "two": {"solved": True}}},
          badges={"alpha-challenge": {"name": "Alpha Ace", "earnedAt": when(days=-1)}})
     lessons = page.locator(".gl-progress__lesson")

@@ -1,7 +1,7 @@
 // The "My progress" page: per lesson in course order, cards learned and due, the quiz's first-try
 // score, the challenge's best and its badge, drawn from the progress store and course.json; plus
 // export, import and reset.
-import { isEmpty, empty, read, requestPersistence, subscribe, write } from "./store.js";
+import { isEmpty, empty, quizScores, read, requestPersistence, subscribe, write } from "./store.js";
 import { download, parse } from "./transfer.js";
 import { esc, loadCourse, siteRoot } from "./course.js";
 import { isDue } from "../flashcards/schedule.js";
@@ -86,7 +86,7 @@ function render(course, state, now = Date.now()) {
   const items = lessons.map(({ page, cards, quiz, challenge, badges }) => {
     const facts = [
       cards.total && ["Cards", `${cards.learned} of ${cards.total} learned, ${cards.due} due`],
-      quiz.total && ["Quiz, first try", `${quiz.firstTry} of ${quiz.total} (${quiz.eventually} right so far)`],
+      quiz.total && ["Quiz, first try", quiz.tried ? `${quiz.firstTry} of ${quiz.total} (${quiz.eventually} right so far)` : "not tried yet"],
       challenge.total && ["Challenge best", `${challenge.solved} of ${challenge.total} solved`],
       ...badges.map(({ name, earned }) => ["Badge", `${esc(name)}: ${earned ? "earned" : "not yet"}`]),
     ].filter(Boolean);
@@ -123,18 +123,7 @@ function lessonFacts(page, state, now) {
     total: challenges.reduce((n, c) => n + c.problems.length, 0),
   };
   const badges = challenges.map((c) => ({ name: c.badge, earned: Boolean(state.badges[c.id]) }));
-  return { cards, quiz: quizScores(page, state), challenge, badges };
-}
-
-// First-try and eventual scores over a lesson's quiz questions, read from the per-question record
-// { firstTry: bool, correct: bool } (a record without firstTry counts as not right first time).
-function quizScores(page, state) {
-  const records = (page.widgets.quiz ?? []).flatMap((quiz) => quiz.questions.map((id) => state.quizzes[quiz.id]?.[id]));
-  return {
-    firstTry: records.filter((record) => record?.firstTry === true).length,
-    eventually: records.filter((record) => record?.correct === true).length,
-    total: records.length,
-  };
+  return { cards, quiz: quizScores(page.widgets.quiz ?? [], state), challenge, badges };
 }
 
 // How many of a challenge's problems the learner has solved.
