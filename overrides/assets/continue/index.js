@@ -18,10 +18,10 @@ export async function mount(el) {
   } catch {
     return; // the start link still works
   }
+  let shown = start;
   const draw = (state) => {
-    const panel = render(course, state);
-    el.classList.toggle("gl-continue--returning", Boolean(panel));
-    el.innerHTML = panel || start;
+    const html = render(course, state) || start;
+    if (html !== shown) el.innerHTML = shown = html;
   };
   draw(read());
   return subscribe(draw);
