@@ -90,10 +90,11 @@ def test_a_returning_reader_continues_where_they_left_off(home, base_url, site_d
     # Lesson 1 is done; lesson 2 is begun, and its first unfinished exercise is its deck of cards.
     go_on = panel.get_by_role("link", name="Continue: 2. Loss functions")
     expect(go_on).to_have_attribute("href", f"{base_url}lessons/loss-functions/#gl-deck-loss-functions-cards")
-    expect(panel).to_contain_text("Still to do there: Recall & Review, Quiz, Explain it in your own words, Challenge: Loss functions")
+    expect(panel).to_contain_text("Still to do there: Recall & Review, Quiz, Explain it in your own words, Challenge: Loss functions.")
     expect(panel.get_by_role("listitem").filter(has_text="due today")).to_have_text("2 cards due today: review them")
     expect(panel.get_by_role("link", name="review them")).to_have_attribute("href", f"{base_url}review/")
-    expect(panel.get_by_role("listitem").filter(has_text="Badges earned")).to_have_text("Badges earned: Training Loop Mechanic")
+    badges = panel.get_by_role("listitem").filter(has_text="Badges earned").get_by_role("listitem")
+    expect(badges).to_have_text(["Training Loop Mechanic"])
 
     violations = axe_violations(home)
     assert not violations, describe_violations(violations)
@@ -108,8 +109,7 @@ def test_a_returning_reader_continues_where_they_left_off(home, base_url, site_d
     finished(state, lessons["lessons/loss-functions/"], (now + timedelta(days=7)).isoformat())
     show(home, base_url, state)
     expect(panel.get_by_role("link", name="Next: 3. Automatic differentiation")).to_have_attribute("href", f"{base_url}lessons/autodiff/")
-    expect(panel.get_by_role("listitem").filter(has_text="Badges earned")).to_have_text(
-        "Badges earned: Training Loop Mechanic Loss Function Judge")
+    expect(badges).to_have_text(["Training Loop Mechanic", "Loss Function Judge"])
 
     # Progress reset in another tab: this one goes back to saying where to start.
     home.evaluate(f"""() => {{

@@ -28,7 +28,7 @@ export async function mount(el) {
 }
 
 // The panel's HTML, or "" when the reader has no progress in any lesson.
-export function render(course, state, now = new Date()) {
+function render(course, state, now = new Date()) {
   const lessons = course.pages.map((page) => ({ page, ...lessonProgress(page, state) }));
   const cards = Object.values(state.cards);
   const badges = Object.values(state.badges);
@@ -43,9 +43,9 @@ export function render(course, state, now = new Date()) {
     <h2 class="gl-continue__title" id="gl-continue-title">Continue where you left off</h2>
     ${next(lessons, root)}
     <ul class="gl-continue__facts">
-      <li>${dueToday ? `<strong>${dueToday}</strong> card${dueToday === 1 ? "" : "s"} due today${later ? ` (${later} later today)` : ""}:
+      <li>${dueToday ? `<strong>${dueToday}</strong> card${dueToday === 1 ? "" : "s"} due today${later ? ` (${later} of them later today)` : ""}:
         <a href="${root}review/">review them</a>` : "No cards due today."}</li>
-      <li>${badges.length ? `Badges earned: ${badges.map((badge) => `<span class="gl-continue__badge">${esc(badge.name)}</span>`).join(" ")}` : "No badges yet: solve all of a lesson's challenge to earn one."}</li>
+      <li>${badges.length ? `Badges earned: <ul class="gl-continue__badges">${badges.map((badge) => `<li>${esc(badge.name)}</li>`).join("")}</ul>` : "No badges yet: solve all of a lesson's challenge to earn one."}</li>
     </ul>`;
 }
 
@@ -63,13 +63,14 @@ function next(lessons, root) {
     return `<p class="gl-continue__next"><a class="md-button md-button--primary" href="${root}${esc(page.url)}">Next: ${title}</a></p>`;
   }
   const [part] = todo;
-  return `<p class="gl-continue__next"><a class="md-button md-button--primary" href="${root}${esc(page.url)}#${esc(page.anchors?.[part.id] ?? "")}">Continue: ${title}</a>
-    <span class="gl-continue__part">Still to do there: ${todo.map((item) => esc(item.title)).join(", ")}</span></p>`;
+  return `<p class="gl-continue__next"><a class="md-button md-button--primary" href="${root}${esc(page.url)}#${esc(page.anchors?.[part.id] ?? "")}">Continue: ${title}</a></p>
+    <p>Still to do there: ${todo.map((item) => esc(item.title)).join(", ")}.</p>`;
 }
 
 // Whether the reader has done anything on the lesson's page (chose a study mode, edited a cell,
 // answered anything), and which of its exercises are not finished yet, in the order every lesson
-// places them (cards, quiz, explain, challenge). A challenge is finished once its badge is earned.
+// places them (cards, quiz, explain, challenge). A challenge is finished once its badge is earned
+// (every problem solved).
 function lessonProgress(page, state) {
   const w = page.widgets;
   const parts = [
