@@ -27,9 +27,13 @@ def claim_id(widget_id: str, origin: str) -> None:
     _ids[widget_id] = origin
 
 
-def add(page, kind: str, entry: dict) -> None:
+def add(page, kind: str, entry: dict, anchor: str | None = None) -> None:
+    """`anchor`: the id of the widget's root element, kept under the page's "anchors" by widget id
+    so that a link can lead to the widget (the home page's Continue panel does)."""
     record = _pages.setdefault(page.url, {"url": page.url, "title": page.title, "widgets": {}})
     record["widgets"].setdefault(kind, []).append(entry)
+    if anchor:
+        record.setdefault("anchors", {})[entry["id"]] = anchor
 
 
 def write(site_dir: str, order: Sequence[str] = ()) -> None:

@@ -9,6 +9,7 @@ where a study mode shows it, `data-gl-mode`; `root_attrs` writes both.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Callable, NamedTuple
@@ -17,6 +18,9 @@ from pydantic import BaseModel
 
 from . import registry
 from .content import load, require_unique_ids, validate
+
+
+ROOT_ID = re.compile(r'\s*<[a-z]+\b[^>]*?\sid="([^"]+)"')  # the id of a widget's root element
 
 
 class Output(NamedTuple):
@@ -62,7 +66,7 @@ def register(env, spec: Widget) -> None:
         if spec.keyed:
             spec.keyed(parsed, origin)
         html, record = spec.render(parsed, env)
-        registry.add(env.page, spec.kind, record)
+        registry.add(env.page, spec.kind, record, anchor=ROOT_ID.match(html)[1])
         return html
 
     macro.__doc__ = f"A {spec.label or spec.kind} from a YAML file beside the page, or from the YAML between call/endcall."
