@@ -17,9 +17,11 @@ import * as progress from "./progress/index.js";
 import * as review from "./review/index.js";
 import * as notice from "./notice/index.js";
 import * as codecell from "./codecell/index.js";
-// Widget components: add one import line and one list entry per component.
+import * as control from "./control/index.js";
+// Widget components: add one import line and one list entry per component (a control after the
+// code cells it drives).
 
-const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell];
+const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell, control];
 const mounted = []; // { el, component, cleanup: Promise<function | undefined> }
 
 function mountAll(root = document) {

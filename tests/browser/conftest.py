@@ -82,6 +82,16 @@ PAGES = {
         torch.viz.show(z, names={"w": w})
         ```
         """,
+    "controls.md": """
+        # Controls
+
+        {{ control("rate", cell="rated", min=0, max=1, step=0.1, label="Rate") }}
+
+        ```python run title="Rated" id="rated"
+        rate = 0.5
+        print(f"rate {rate}")
+        ```
+        """,
     "plain.md": """
         # No cells
 
