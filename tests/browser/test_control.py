@@ -31,15 +31,18 @@ def test_turning_a_control_reruns_its_cell_and_keeps_the_value_in_the_address(wa
 
     slider.focus()
     page.keyboard.press("ArrowRight")
-    expect(out).to_have_text("rate 0.6", timeout=SLOW)  # ran with the new value...
-    expect(code).to_contain_text("rate = 0.6")  # ...which the code shows
+    expect(status).to_have_text("Running with rate = 0.6…", timeout=SLOW)
+    expect(code).to_contain_text("rate = 0.6")  # the code shows the value that runs
     expect(number).to_have_value("0.6")
     expect(slider).to_have_attribute("aria-valuetext", "rate = 0.6")
-    expect(status).to_have_text("The output below is for rate = 0.6.")
     assert page.url.endswith("controls/?rate=0.6")
+    page.keyboard.press("ArrowRight")  # while the first run lasts: 0.7 is passed over...
+    page.keyboard.press("ArrowRight")
+    expect(out).to_have_text("rate 0.8, run 2", timeout=SLOW)  # ...and only the latest runs next
+    expect(status).to_have_text("The output below is for rate = 0.8.")
 
     number.fill("0.9")
-    expect(out).to_have_text("rate 0.9", timeout=SLOW)
+    expect(out).to_have_text("rate 0.9, run 3", timeout=SLOW)
     expect(slider).to_have_value("0.9")
     assert page.url.endswith("controls/?rate=0.9")
     page.mouse.move(0, 0)  # off the navigation: a link under the pointer is drawn in the hover colour

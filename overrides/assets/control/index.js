@@ -14,7 +14,6 @@ const PAUSE = 250; // ms after the last change: dragging or typing runs the cell
 export function mount(el) {
   const spec = JSON.parse(el.dataset.control);
   const cell = [...document.querySelectorAll('[data-gl-component="codecell"]')].find((other) => JSON.parse(other.dataset.cell).id === spec.cell);
-  if (!cell) return undefined;
   const slider = el.querySelector(".gl-control__slider");
   const number = el.querySelector(".gl-control__number");
   const status = el.querySelector(".gl-control__status");
@@ -23,8 +22,8 @@ export function mount(el) {
 
   const literal = (value) => {
     if (spec.integer) return String(Math.round(value));
-    const text = value.toFixed(spec.decimals).replace(/0+$/, "");
-    return text.endsWith(".") ? `${text}0` : text.includes(".") ? text : `${text}.0`;
+    const text = value.toFixed(spec.decimals); // a float stays a float: 1.0, 0.05
+    return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, ".0") : `${text}.0`;
   };
   // The nearest value on the slider's grid, as the number its literal reads (no float dust).
   const snap = (value) => Number(literal(Math.min(max, Math.max(min, min + Math.round((value - min) / step) * step))));
@@ -32,6 +31,7 @@ export function mount(el) {
     const found = codeOf(cell).match(line);
     return found ? Number(found[2]) : null;
   };
+  const write = (value) => setCodeOf(cell, codeOf(cell).replace(line, (_, head) => head + literal(value)));
 
   // Shows `value` in both inputs and the address; the code is not touched.
   const show = (value) => {
@@ -55,6 +55,7 @@ export function mount(el) {
       again = true;
       return;
     }
+    if (inCode() === null) return; // the reader removed the line meanwhile: choose() said so
     running = true;
     const value = `${spec.name} = ${literal(inCode())}`;
     status.textContent = `Running with ${value}…`;
@@ -67,13 +68,12 @@ export function mount(el) {
   };
 
   const choose = (value) => {
-    const code = codeOf(cell);
-    if (!line.test(code)) {
+    if (inCode() === null) {
       status.textContent = `The code no longer sets ${spec.name} = a number: press Reset on the cell to bring the line back.`;
       return;
     }
     show(value);
-    setCodeOf(cell, code.replace(line, (_, head) => head + literal(value)));
+    write(value);
     clearTimeout(timer);
     timer = setTimeout(run, PAUSE);
   };
@@ -97,9 +97,10 @@ export function mount(el) {
   cell.addEventListener("gl-cell-code", follow);
 
   // A shared address wins over the code; otherwise the code (with the reader's kept edits) says.
-  const asked = Number(new URLSearchParams(location.search).get(spec.name) ?? NaN);
+  const param = new URLSearchParams(location.search).get(spec.name)?.trim();
+  const asked = param ? Number(param) : NaN;
   const start = Number.isFinite(asked) && asked >= min && asked <= max ? snap(asked) : inCode() ?? spec.default;
-  if (start !== inCode() && line.test(codeOf(cell))) setCodeOf(cell, codeOf(cell).replace(line, (_, head) => head + literal(start)));
+  if (inCode() !== null && start !== inCode()) write(start);
   show(start);
   el.querySelector(".gl-control__fixed").hidden = true;
   el.querySelector(".gl-control__inputs").hidden = false;
