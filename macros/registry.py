@@ -45,3 +45,8 @@ def write(site_dir: str, order: Sequence[str] = ()) -> None:
     target = Path(site_dir) / "assets" / "gradlab" / "course.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps({"version": 1, "pages": pages}, indent=1), encoding="utf-8")
+
+
+def recorded(page, kind: str) -> list[dict]:
+    """What the widgets of `kind` already rendered on `page` recorded."""
+    return _pages.get(page.url, {}).get("widgets", {}).get(kind, [])

@@ -19,9 +19,11 @@ import * as review from "./review/index.js";
 import * as notice from "./notice/index.js";
 import * as codecell from "./codecell/index.js";
 import * as resume from "./continue/index.js"; // the Continue panel ("continue" is a keyword)
-// Widget components: add one import line and one list entry per component.
+import * as control from "./control/index.js";
+// Widget components: add one import line and one list entry per component (a control after the
+// code cells it drives).
 
-const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell, resume];
+const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell, control, resume];
 const mounted = []; // { el, component, cleanup: Promise<function | undefined> }
 
 function mountAll(root = document) {
