@@ -117,7 +117,7 @@ def render(spec: Control, page_markdown: str, origin: str) -> tuple[str, str]:
     # Without JavaScript the value cannot change: the text says what the code uses, and the
     # inputs stay hidden until the component binds them to the cell.
     html = (
-        f'<div class="gl-control" {root_attrs("control", "playground")} data-control="{escape(json.dumps(data))}">'
+        f'<div class="gl-control" {root_attrs("control", "playground", companion=True)} data-control="{escape(json.dumps(data))}">'
         f'<p class="gl-control__fixed">{label}: <code>{escape(spec.name)} = {literal}</code> in the code below.</p>'
         f'<div class="gl-control__inputs" hidden>'
         f'<label class="gl-control__label" id="{base}__label" for="{base}">{label}</label>'

@@ -39,9 +39,14 @@ class Widget:
     keyed: Callable[[BaseModel, str], None] | None = None  # hands the answer keys to keys.py
 
 
-def root_attrs(component: str, mode: str | None = None) -> str:
-    """The attributes that name a widget root's component and study mode (HTML-safe words)."""
-    return f'data-gl-component="{component}"' + (f' data-gl-mode="{mode}"' if mode else "")
+def root_attrs(component: str, mode: str | None = None, companion: bool = False) -> str:
+    """The attributes that name a widget root's component and study mode (HTML-safe words). A
+    companion (a control beside its cell) is shown in its mode but not counted as one of its items."""
+    return (
+        f'data-gl-component="{component}"'
+        + (f' data-gl-mode="{mode}"' if mode else "")
+        + (" data-gl-companion" if companion else "")
+    )
 
 
 def section(component: str, base: str, title: str, body: str, **data: str) -> str:

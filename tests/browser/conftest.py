@@ -85,6 +85,8 @@ PAGES = {
     "controls.md": """
         # Controls
 
+        {{ study_modes() }}
+
         {{ control("rate", cell="rated", min=0, max=1, step=0.1, label="Rate") }}
 
         ```python run title="Rated" id="rated"

@@ -52,6 +52,11 @@ def test_turning_a_control_reruns_its_cell_and_keeps_the_value_in_the_address(wa
     page.reload()  # the setting comes back from the address, before anything runs
     expect(slider).to_have_value("0.9")
     expect(code).to_contain_text("rate = 0.9")
+    modes = page.get_by_role("navigation", name=re.compile("Choose how to study"))
+    modes.get_by_role("radio", name="Playground").check()  # the control stays with its cell...
+    expect(modes.get_by_role("status")).to_have_text(re.compile(r"^Playground: 1 shown"))  # ...uncounted
+    expect(slider).to_be_visible()
+    modes.get_by_role("radio", name="Read").check()
     cell.get_by_role("button", name="Reset").click()  # the cell's Reset moves the control back
     expect(slider).to_have_value("0.5")
     expect(number).to_have_value("0.5")
