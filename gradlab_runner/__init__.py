@@ -114,7 +114,7 @@ def run(code: str, setup: str = "", scope: str | None = None) -> dict:
     linecache.cache[SETUP] = (len(setup), None, setup.splitlines(True), SETUP)
     result = {"ok": True, "error": None, "line": None, "stopped": False}
     try:
-        _prepare_plots(setup + "\n" + code)
+        _prepare_plots(setup + "\n" + code)  # first: the setup may import matplotlib too
         if setup:
             exec(compile(setup, SETUP, "exec"), namespace)
         tree = ast.parse(code, CELL)

@@ -17,8 +17,6 @@ import importlib.util
 import json
 import pprint
 import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,14 +50,11 @@ FONT_LIST = '''
 def main() -> None:
     cache = vendor.Cache(vendor.cache_dir())
     index = cache.path(vendor.LOCK).parent
-    with tempfile.NamedTemporaryFile("w", suffix=".js", delete=False) as script:
-        script.write(BUILD)
-    built = subprocess.run(["node", script.name, str(index / "pyodide.js"), f"{index}/"], capture_output=True, text=True)
-    Path(script.name).unlink()
+    built = subprocess.run(["node", "-", str(index / "pyodide.js"), f"{index}/"], input=BUILD, capture_output=True, text=True)
     if built.returncode != 0:
         raise SystemExit(f"building the font list in Pyodide failed:\n{built.stderr[-3000:]}")
     fonts = json.loads(built.stdout)
-    for kind in ("ttflist", "afmlist"):  # in the order the directory listing gave: sorted, so a rerun writes the same file
+    for kind in ("ttflist", "afmlist"):  # sorted: the directory listing's order varies between runs
         fonts[kind].sort(key=lambda font: font["fname"])
     lock = json.loads(cache.path(vendor.LOCK).read_text())
     version = lock["packages"]["matplotlib"]["version"]
@@ -68,4 +63,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
