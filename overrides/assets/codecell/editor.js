@@ -39,7 +39,7 @@ const errorLine = StateField.define({
 // the page with Tab) moves on with Tab, so a page of cells is no keyboard trap; once they type or
 // click in the code, Tab indents, and Escape then Tab (CodeMirror's own escape) leaves. A hint
 // under the editor, shown while it has focus and read as its description, says so.
-const TAB_HINT = ["Tab", " moves to the next control until you type or click in the code; then it indents, and ", "Esc", " then ", "Tab", " leaves the editor."];
+const TAB_HINT = ["Tab", " moves on until you type or click in the code; then it indents, and ", "Esc", " then ", "Tab", " leaves."];
 let hints = 0;
 
 function tabHint() {
