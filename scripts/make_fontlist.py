@@ -58,7 +58,7 @@ def main() -> None:
         fonts[kind].sort(key=lambda font: font["fname"])
     lock = json.loads(cache.path(vendor.LOCK).read_text())
     version = lock["packages"]["matplotlib"]["version"]
-    TARGET.write_text(HEADER.format(version=version, format=fonts["_version"]) + pprint.pformat(fonts, sort_dicts=False) + "\n")
+    TARGET.write_text(HEADER.format(version=version, format=fonts["_version"]) + pprint.pformat(fonts, sort_dicts=False, width=220) + "\n")
     print(f"{TARGET.relative_to(ROOT)}: {len(fonts['ttflist'])} TrueType and {len(fonts['afmlist'])} AFM fonts, format {fonts['_version']}")
 
 
