@@ -47,9 +47,8 @@ function tabHint() {
   hint.className = "gl-cell__keys";
   hint.id = `gl-cell-keys-${++hints}`;
   TAB_HINT.forEach((text, index) => {
-    const part = index % 2 ? document.createTextNode(text) : document.createElement("kbd");
-    part.textContent = text;
-    hint.append(part);
+    if (index % 2) hint.append(text);
+    else hint.append(Object.assign(document.createElement("kbd"), { textContent: text }));
   });
   return hint;
 }
@@ -67,7 +66,7 @@ function tabMoves() {
         pointer = false;
       },
     }),
-    // Reset's and Run's own changes carry no user event: only the reader's typing counts.
+    // Reset's change carries no user event: only the reader's own edits count.
     EditorView.updateListener.of((update) => {
       if (update.transactions.some((tr) => tr.docChanged && tr.annotation(Transaction.userEvent))) update.view.setTabFocusMode(false);
     }),
