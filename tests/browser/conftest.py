@@ -81,6 +81,16 @@ PAGES = {
         z.backward()
         torch.viz.show(z, names={"w": w})
         ```
+
+        ```python run title="Between prints" isolated
+        import torch
+        a = torch.tensor(2.0, requires_grad=True)
+        b = torch.tensor(-3.0, requires_grad=True)
+        print("before")
+        print("still before")
+        torch.viz.show(a * b)
+        print("after")
+        ```
         """,
     "controls.md": """
         # Controls
