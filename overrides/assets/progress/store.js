@@ -11,12 +11,13 @@
 //   predictions:{ "<cell>": { text, matched } }
 //   code:       { "<page path>#<cell>": { authored, text } }  (a reader's edit of a code cell)
 //   modes:      { "<page path>": { mode } }                   (the study mode chosen on a lesson)
+//   review:     { settings: { newPerDay }, today: { date, introduced: [card key...] } }  (review/queue.js)
 //   learner:    "<random id>"  (made once by `learnerId`; not a section, so it is not progress)
 // Sections added later default to {}, so older version-2 data needs no migration.
 // Widgets change it only through `update`, so every write is validated and announced.
 export const KEY = "gradlab:progress";
 export const VERSION = 2;
-export const SECTIONS = ["cards", "quizzes", "challenges", "badges", "explain", "predictions", "code", "modes"];
+export const SECTIONS = ["cards", "quizzes", "challenges", "badges", "explain", "predictions", "code", "modes", "review"];
 const listeners = new Set();
 let notice = null;
 let persistence = null;
