@@ -12,6 +12,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from . import keys, markdown, widget
+from .icons import icon
 from .fields import Root, Slug, Strict, Text
 
 
@@ -62,6 +63,10 @@ def render(quiz: Quiz, env) -> widget.Output:
     return widget.Output(html, {"id": quiz.id, "title": quiz.title, "questions": [q.id for q in quiz.questions]})
 
 
+# Right and wrong are said in words; the icon repeats them and the colour (quiz/style.css) echoes both.
+_VERDICTS = {True: f"{icon('material/check-circle')}Correct", False: f"{icon('material/close-circle')}Wrong"}
+
+
 def _question(quiz: Quiz, index: int, base: str, env) -> str:
     question = quiz.questions[index]
     qid = f"{base}__q-{question.id}"  # "__" cannot occur in a slug, so ids never collide
@@ -74,7 +79,7 @@ def _question(quiz: Quiz, index: int, base: str, env) -> str:
     )
     key = "\n".join(
         f'<li data-option="{n}" data-correct="{str(option.correct).lower()}">'
-        f'<span class="gl-quiz__verdict">{"✓ Correct" if option.correct else "✗ Wrong"}:</span> '
+        f'<span class="gl-quiz__verdict">{_VERDICTS[option.correct]}:</span> '
         f'<span class="gl-quiz__option">{markdown.render_inline(option.text, env)}</span>'
         f'<div class="gl-quiz__why">{markdown.render(option.feedback, env)}</div></li>'
         for n, option in enumerate(question.options)
@@ -89,11 +94,14 @@ def _question(quiz: Quiz, index: int, base: str, env) -> str:
         f'<button type="button" class="md-button gl-quiz__check" hidden>Check</button>\n'
         f'<div class="gl-quiz__status" role="status"></div>\n'
         f"</fieldset>\n"
-        f'<details class="gl-quiz__answer"><summary>Answer and explanation</summary>\n'
-        f'<ul class="gl-quiz__key">\n{key}\n</ul>\n'
-        f'<div class="gl-quiz__explanation">{markdown.render(question.explanation, env)}</div>\n'
-        f"</details>\n"
-        f"</div>"
+        + widget.reveal(
+            "gl-quiz__answer",
+            "material/book-open-page-variant-outline",
+            "Answer and explanation",
+            f'<ul class="gl-quiz__key">\n{key}\n</ul>\n'
+            f'<div class="gl-quiz__explanation">{markdown.render(question.explanation, env)}</div>',
+        )
+        + "\n</div>"
     )
 
 
