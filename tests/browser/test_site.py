@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import axe_violations, describe_violations
+from tests.support.browser import axe_violations, contrast_violations, describe_violations, switch_to_dark
 from tests.support.course import LESSONS
 
 pytestmark = pytest.mark.browser
@@ -34,6 +34,15 @@ def test_every_page_is_local_clean_and_accessible(site_dir, base_url, page):
         violations = axe_violations(page)
         if violations:
             failures.append(f"{path}:\n{describe_violations(violations)}")
+    # Then the pages that hold a widget in the dark scheme, switched once as a reader does
+    # (Material keeps the choice), for the one rule a scheme changes. Material's own text pages
+    # are the home page's palette, checked dark below; the lessons' widgets in test_look.py.
+    switch_to_dark(page)
+    for path in [path for path in pages if "data-gl-component=" in (site_dir / path).read_text()]:
+        page.goto(base_url + path, wait_until="networkidle")
+        violations = contrast_violations(page)
+        if violations:
+            failures.append(f"{path} (dark):\n{describe_violations(violations)}")
     assert not failures, "\n\n".join(failures)
     page.watch.assert_clean()
 
