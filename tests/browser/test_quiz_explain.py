@@ -257,7 +257,7 @@ def test_without_javascript_answers_and_explanations_are_in_details(browser, stu
     expect(page.get_by_role("button", name="Check")).to_have_count(0)  # no dead buttons
     expect(page.get_by_role("button", name="Show key concepts")).to_have_count(0)
     page.get_by_text("Answer and explanation").first.click()
-    expect(page.get_by_text("✓ Correct:").first).to_be_visible()
+    expect(page.get_by_text("Correct:", exact=True).first).to_be_visible()
     expect(page.get_by_text("No, updating the weights is the optimizer's job.")).to_be_visible()
     page.get_by_text("Key concepts", exact=True).click()
     expect(page.get_by_text("old gradients would mix with the new ones")).to_be_visible()
