@@ -5,6 +5,7 @@ and the build uses it to reject duplicate ids across the whole site."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from .content import ContentError
@@ -31,7 +32,12 @@ def add(page, kind: str, entry: dict) -> None:
     record["widgets"].setdefault(kind, []).append(entry)
 
 
-def write(site_dir: str) -> None:
+def write(site_dir: str, order: Sequence[str] = ()) -> None:
+    """Pages are listed in course order: `order` holds page URLs in reading order (the nav); pages
+    are built in file order (lessons alphabetically), so without it the course would be shuffled.
+    Pages outside `order` follow in build order."""
+    rank = {url: position for position, url in enumerate(order)}
+    pages = sorted(_pages.values(), key=lambda page: rank.get(page["url"], len(rank)))
     target = Path(site_dir) / "assets" / "gradlab" / "course.json"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps({"version": 1, "pages": list(_pages.values())}, indent=1), encoding="utf-8")
+    target.write_text(json.dumps({"version": 1, "pages": pages}, indent=1), encoding="utf-8")
