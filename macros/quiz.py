@@ -81,6 +81,11 @@ class Quiz(Root):
     questions: list[Question] = Field(min_length=1)
 
 
+# Right and wrong are said in words; the icon repeats them and the colour (quiz/style.css) echoes both.
+_ICONS = {True: icon("material/check-circle"), False: icon("material/close-circle")}
+_VERDICTS = {True: f"{_ICONS[True]}Correct", False: f"{_ICONS[False]}Wrong"}
+
+
 def render(quiz: Quiz, env) -> widget.Output:
     base = f"gl-quiz-{quiz.id}"
     questions = "\n".join(_question(quiz, index, base, env) for index in range(len(quiz.questions)))
@@ -88,14 +93,13 @@ def render(quiz: Quiz, env) -> widget.Output:
         '<div class="gl-quiz__footer">'
         '<p class="gl-quiz__summary" role="status"></p>'
         '<button type="button" class="md-button gl-quiz__retry" hidden>Retry</button>'
-        "</div>"
+        "</div>\n"
+        # The front end gives each verdict it writes a copy of these (inert without it).
+        f'<template class="gl-quiz__icons"><span data-right="true">{_ICONS[True]}</span>'
+        f'<span data-right="false">{_ICONS[False]}</span></template>'
     )
     html = widget.section("quiz", base, quiz.title, f"{questions}\n{footer}", quiz=quiz.id)
     return widget.Output(html, {"id": quiz.id, "title": quiz.title, "questions": [q.id for q in quiz.questions]})
-
-
-# Right and wrong are said in words; the icon repeats them and the colour (quiz/style.css) echoes both.
-_VERDICTS = {True: f"{icon('material/check-circle')}Correct", False: f"{icon('material/close-circle')}Wrong"}
 
 
 def _question(quiz: Quiz, index: int, base: str, env) -> str:

@@ -111,6 +111,13 @@ def test_answer_feedback_and_explanation_are_readable_without_javascript(env):
     assert "optimizer.step() uses them" in details.one("div", "gl-quiz__explanation").text
 
 
+def test_the_front_end_finds_the_right_and_wrong_icons_in_an_inert_template(env):
+    template = parse(env.inline("quiz", TWO_QUESTIONS)).one("section", "gl-quiz").one("template", "gl-quiz__icons")
+    spans = template.all("span")
+    assert [span["data-right"] for span in spans] == ["true", "false"]
+    assert all(span.one("svg")["aria-hidden"] == "true" for span in spans)
+
+
 def test_markdown_code_and_math_render_inside_questions(env):
     html = env.inline("quiz", TWO_QUESTIONS)
     legend = questions_of(html)[0].one("legend")
