@@ -27,9 +27,13 @@ def claim_id(widget_id: str, origin: str) -> None:
     _ids[widget_id] = origin
 
 
-def add(page, kind: str, entry: dict) -> None:
+def add(page, kind: str, entry: dict, anchor: str | None = None) -> None:
+    """`anchor`: the id of the widget's root element, kept under the page's "anchors" by widget id
+    so that a link can lead to the widget (the home page's Continue panel does)."""
     record = _pages.setdefault(page.url, {"url": page.url, "title": page.title, "widgets": {}})
     record["widgets"].setdefault(kind, []).append(entry)
+    if anchor:
+        record.setdefault("anchors", {})[entry["id"]] = anchor
 
 
 def write(site_dir: str, order: Sequence[str] = ()) -> None:
@@ -41,3 +45,8 @@ def write(site_dir: str, order: Sequence[str] = ()) -> None:
     target = Path(site_dir) / "assets" / "gradlab" / "course.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps({"version": 1, "pages": pages}, indent=1), encoding="utf-8")
+
+
+def recorded(page, kind: str) -> list[dict]:
+    """What the widgets of `kind` already rendered on `page` recorded."""
+    return _pages.get(page.url, {}).get("widgets", {}).get(kind, [])
