@@ -11,7 +11,7 @@ import importlib
 
 from . import keys, markdown, registry
 
-MODULES: list[str] = ["codecell", "control", "quiz", "explain", "flashcards", "challenge", "modes", "lesson_time", "source"]
+MODULES: list[str] = ["codecell", "control", "quiz", "explain", "flashcards", "challenge", "modes", "lesson_time", "source", "icons"]
 
 
 def define_env(env):
