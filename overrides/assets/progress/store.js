@@ -2,7 +2,8 @@
 // Shape (version 2):
 //   cards:      { "<deck>/<card>": { rating, due: ISO date, fsrs: <ts-fsrs card>, reviewedAt } }
 //   quizzes:    { "<quiz>": { "<question>": { correct: bool, chosen: [option index...], answeredAt } } }
-//   challenges: { "<challenge>": { "<problem>": { solved: bool, attemptsUsed, revealed } } }
+//   challenges: { "<challenge>": { "<problem>": { solved: bool, attemptsUsed, revealed } } }  (the current try)
+//   bests:      { "<challenge>": { solved, total, tries } }  (most problems solved in one try; Try again keeps it)
 //   badges:     { "<challenge>": { name, earnedAt } }
 //   explain:    { "<explain>/<prompt>": { text, concepts: [bool...], revealed } }
 //   predictions:{ "<cell>": { text, matched } }
@@ -12,7 +13,7 @@
 // Widgets change it only through `update`, so every write is validated and announced.
 export const KEY = "gradlab:progress";
 export const VERSION = 2;
-export const SECTIONS = ["cards", "quizzes", "challenges", "badges", "explain", "predictions", "code", "modes"];
+export const SECTIONS = ["cards", "quizzes", "challenges", "bests", "badges", "explain", "predictions", "code", "modes"];
 const listeners = new Set();
 let notice = null;
 let persistence = null;
