@@ -122,7 +122,7 @@ function problem(li, record, { save, finished, part, hold }) {
   const hint = upgradeHint(li);
   const check = html("button", { type: "button", class: "md-button gl-challenge__check" }, "Check");
   // One line says where the problem stands (attempts left, solved, out of attempts); the status
-  // below it says what the last Check found.
+  // below it says what the last Check found, and takes the line's place when it says the same.
   const state = html("p", { class: "gl-challenge__state" });
   const feedback = html("div", { class: "gl-challenge__feedback", role: "status" });
   const actions = html("div", { class: "gl-challenge__actions" });
@@ -159,8 +159,10 @@ function problem(li, record, { save, finished, part, hold }) {
   };
 
   // The status in separate sentences: a verdict, then what Python said (in its own block, so a
-  // message ending in a number never runs into the next sentence), then what is left.
+  // message ending in a number never runs into the next sentence), then what is left. A verdict
+  // (right or wrong) says where the problem stands, so the state line is hidden meanwhile.
   function say(sentences, { verdict = null, detail = null } = {}) {
+    state.hidden = Boolean(verdict);
     const [first, ...rest] = sentences;
     const lines = [];
     if (first) {
