@@ -6,6 +6,7 @@
 // has left the document. Cleanups remove what outlives the element (window listeners, store
 // subscriptions, timers, observers, editors); listeners on the element itself go with it.
 import "./base.css";
+import "./home/style.css";
 import * as a11y from "./a11y/index.js";
 import * as math from "./math/index.js";
 import * as quiz from "./quiz/index.js";
@@ -17,9 +18,12 @@ import * as progress from "./progress/index.js";
 import * as review from "./review/index.js";
 import * as notice from "./notice/index.js";
 import * as codecell from "./codecell/index.js";
-// Widget components: add one import line and one list entry per component.
+import * as resume from "./continue/index.js"; // the Continue panel ("continue" is a keyword)
+import * as control from "./control/index.js";
+// Widget components: add one import line and one list entry per component (a control after the
+// code cells it drives).
 
-const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell];
+const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell, control, resume];
 const mounted = []; // { el, component, cleanup: Promise<function | undefined> }
 
 function mountAll(root = document) {

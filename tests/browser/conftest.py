@@ -82,6 +82,24 @@ PAGES = {
         torch.viz.show(z, names={"w": w})
         ```
         """,
+    "controls.md": """
+        # Controls
+
+        {{ study_modes() }}
+
+        {{ control("rate", cell="rated", min=0, max=1, step=0.1, label="Rate") }}
+
+        ```python run title="Rated" id="rated"
+        import time
+
+        rate = 0.5
+        runs = globals().get("runs", 0) + 1
+        started = time.monotonic()
+        while runs == 1 and time.monotonic() - started < 2:
+            pass  # the first run is slow, so a test can turn the control while it runs
+        print(f"rate {rate}, run {runs}")
+        ```
+        """,
     "plain.md": """
         # No cells
 

@@ -71,6 +71,9 @@ def axe_violations(page) -> list:
     """Run axe-core (bundled with axe-playwright-python, no network) and return its violations."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # A colour caught mid-transition (Material fades the header title on scroll) is not the colour
+    # a reader sees, so let running transitions and animations settle first.
+    page.evaluate("Promise.all(document.getAnimations().filter(a => isFinite(a.effect?.getTiming().iterations ?? 1)).map(a => a.finished.catch(() => null)))")
     results = Axe().run(page)
     return results.response["violations"]
 
