@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_challenge import DRILL, START, lines, problem, progress, wait_for_widgets
-from tests.support.browser import PageWatch, describe_violations
+from tests.support.browser import PageWatch, axe_violations, describe_violations
 from tests.support.project import SITE_HOOKS, serve_project
 
 pytestmark = pytest.mark.browser
@@ -76,10 +76,8 @@ def animation(page, selector: str) -> str:
 def contrast_violations(page) -> list:
     """axe-core's contrast check on the challenge's own colours. Material's buttons are left out:
     their colours are the site's (overrides/assets/base.css), checked with every page's."""
-    from axe_playwright_python.sync_playwright import Axe
-
     scope = {"include": [".gl-challenge"], "exclude": [".gl-challenge .md-button"]}
-    return Axe().run(page, context=scope, options={"runOnly": ["color-contrast"]}).response["violations"]
+    return axe_violations(page, scope, rules=["color-contrast"])
 
 
 def test_try_again_gives_fresh_attempts_and_keeps_the_best_and_the_badge(open_page):
