@@ -11,8 +11,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_challenge import DRILL, START, lines, problem, progress, wait_for_widgets
-from tests.support.browser import PageWatch, axe_violations, describe_violations
+# open_page is test_challenge's fixture: it opens pages of this module's `site`.
+from tests.browser.test_challenge import DRILL, lines, open_page, problem, progress, wait_for_widgets  # noqa: F401
+from tests.support.browser import axe_violations, describe_violations
 from tests.support.project import SITE_HOOKS, serve_project
 
 pytestmark = pytest.mark.browser
@@ -40,28 +41,6 @@ def site(tmp_path_factory):
     start_on_run = "extra:\n  gradlab:\n    start: click\n"
     pages = {"index.md": "# Home\n", "retry.md": RETRY, "drill.md": DRILL}
     yield from serve_project(tmp_path_factory.mktemp("challenge-retry"), pages, SITE_HOOKS, start_on_run)
-
-
-@pytest.fixture
-def open_page(context, site):
-    pages = []
-
-    def open_(path: str, clock: bool = False):
-        page = context.new_page()
-        page.watch = PageWatch(page, site)
-        if clock:
-            page.clock.install(time=START)
-        page.goto(site + path)
-        wait_for_widgets(page)
-        if clock:
-            page.clock.pause_at(START + 60_000)  # from here on time moves only when a test says so
-        pages.append(page)
-        return page
-
-    yield open_
-    for page in pages:
-        page.watch.assert_clean()
-        page.close()
 
 
 def answer(page, number: int, option: str) -> None:

@@ -68,7 +68,7 @@ export function mount(el) {
       showBadge(true);
     }
     showResult();
-    if (over) announce(`${score.textContent} ${again.textContent} is below the last problem.`);
+    if (over) announce(`${score.textContent} Try again starts a new try.`);
   }
 
   function showBadge(justNow) {
