@@ -15,6 +15,7 @@ import re
 from pydantic import Field, model_validator
 
 from . import keys, markdown, widget
+from .icons import icon
 from .fields import Root, Slug, Strict, Text
 
 
@@ -80,6 +81,11 @@ class Quiz(Root):
     questions: list[Question] = Field(min_length=1)
 
 
+# Right and wrong are said in words; the icon repeats them and the colour (quiz/style.css) echoes both.
+_ICONS = {True: icon("material/check-circle"), False: icon("material/close-circle")}
+_VERDICTS = {True: f"{_ICONS[True]}Correct", False: f"{_ICONS[False]}Wrong"}
+
+
 def render(quiz: Quiz, env) -> widget.Output:
     base = f"gl-quiz-{quiz.id}"
     questions = "\n".join(_question(quiz, index, base, env) for index in range(len(quiz.questions)))
@@ -87,7 +93,10 @@ def render(quiz: Quiz, env) -> widget.Output:
         '<div class="gl-quiz__footer">'
         '<p class="gl-quiz__summary" role="status"></p>'
         '<button type="button" class="md-button gl-quiz__retry" hidden>Retry</button>'
-        "</div>"
+        "</div>\n"
+        # The front end gives each verdict it writes a copy of these (inert without it).
+        f'<template class="gl-quiz__icons"><span data-right="true">{_ICONS[True]}</span>'
+        f'<span data-right="false">{_ICONS[False]}</span></template>'
     )
     html = widget.section("quiz", base, quiz.title, f"{questions}\n{footer}", quiz=quiz.id)
     return widget.Output(html, {"id": quiz.id, "title": quiz.title, "questions": [q.id for q in quiz.questions]})
@@ -105,7 +114,7 @@ def _question(quiz: Quiz, index: int, base: str, env) -> str:
     )
     key = "\n".join(
         f'<li data-option="{n}" data-correct="{str(option.correct).lower()}">'
-        f'<span class="gl-quiz__verdict">{"✓ Correct" if option.correct else "✗ Wrong"}:</span> '
+        f'<span class="gl-quiz__verdict">{_VERDICTS[option.correct]}:</span> '
         f'<span class="gl-quiz__option">{markdown.render_inline(option.text, env)}</span>'
         f'<div class="gl-quiz__why">{markdown.render(option.feedback, env)}</div></li>'
         for n, option in enumerate(question.options)
@@ -120,11 +129,14 @@ def _question(quiz: Quiz, index: int, base: str, env) -> str:
         f'<button type="button" class="md-button gl-quiz__check" hidden>Check</button>\n'
         f'<div class="gl-quiz__status" role="status"></div>\n'
         f"</fieldset>\n"
-        f'<details class="gl-quiz__answer"><summary>Answer and explanation</summary>\n'
-        f'<ul class="gl-quiz__key">\n{key}\n</ul>\n'
-        f'<div class="gl-quiz__explanation">{markdown.render(question.explanation, env)}</div>\n'
-        f"</details>\n"
-        f"</div>"
+        + widget.reveal(
+            "gl-quiz__answer",
+            "material/book-open-page-variant-outline",
+            "Answer and explanation",
+            f'<ul class="gl-quiz__key">\n{key}\n</ul>\n'
+            f'<div class="gl-quiz__explanation">{markdown.render(question.explanation, env)}</div>',
+        )
+        + "\n</div>"
     )
 
 

@@ -17,6 +17,7 @@ from typing import Callable, NamedTuple
 from pydantic import BaseModel
 
 from . import registry
+from .icons import icon
 from .content import load, require_unique_ids, validate
 
 
@@ -59,6 +60,17 @@ def section(component: str, base: str, title: str, body: str, **data: str) -> st
         f'<h2 class="gl-{component}__title" id="{base}__title">{escape(title)}</h2>\n'
         f"{body}\n"
         f"</section>"
+    )
+
+
+def reveal(part: str, icon_name: str, summary: str, body: str) -> str:
+    """What a reader opens on request (an answer, a hint, an explanation): a <details> in the one
+    style every widget shares (`.gl-reveal` in overrides/assets/base.css), its summary led by a
+    Material icon. `part` is the widget's own class for it; `summary` is HTML-safe text."""
+    return (
+        f'<details class="gl-reveal {part}"><summary>{icon(icon_name)}{summary}</summary>\n'
+        f"{body}\n"
+        f"</details>"
     )
 
 

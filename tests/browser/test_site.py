@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.support.browser import axe_violations, describe_violations, without_python
+from tests.support.browser import axe_violations, contrast_violations, describe_violations, switch_to_dark, without_python
 from tests.support.course import LESSONS
 
 pytestmark = pytest.mark.browser
@@ -41,6 +41,17 @@ def test_every_page_is_local_clean_and_accessible(site_dir, base_url, page):
         violations = axe_violations(page)
         if violations:
             failures.append(f"{path}:\n{describe_violations(violations)}")
+    # Then the pages that hold a widget in the dark scheme, switched once as a reader does
+    # (Material keeps the choice), for the one rule a scheme changes. Material's own text pages
+    # share the home page's palette, which test_home.py checks dark; the lessons' widgets are
+    # test_look.py's.
+    switch_to_dark(page)
+    widgets = [path for path in pages if path != "index.html" and "data-gl-component=" in (site_dir / path).read_text()]
+    for path in widgets:
+        page.goto(base_url + path, wait_until="networkidle")
+        violations = contrast_violations(page)
+        if violations:
+            failures.append(f"{path} (dark):\n{describe_violations(violations)}")
     assert not failures, "\n\n".join(failures)
     page.watch.assert_clean()
 

@@ -80,6 +80,21 @@ def axe_violations(page, context=None, rules: list[str] | None = None) -> list:
     return results.response["violations"]
 
 
+def contrast_violations(page) -> list:
+    """axe's colour-contrast rule alone: the one rule a colour scheme changes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().run(page, options={"runOnly": ["color-contrast"]}).response["violations"]
+
+
+def switch_to_dark(page) -> None:
+    """Switch the colour scheme as a reader does: Material's palette toggle, a radio named for
+    what it does, pressed from the keyboard."""
+    page.get_by_role("radio", name="Switch to dark mode").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+
+
 def describe_violations(violations) -> str:
     return "\n".join(
         f"{v['id']}: {v['help']} — " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:5])

@@ -9,7 +9,7 @@
 // it. The first Check's verdict and whether some Check was right are kept apart from the answer
 // on screen: the summary reports both, and Retry clears only the answers.
 import { learnerId, quizScores, read, subscribe, update } from "../progress/store.js";
-import { mount as renderMath } from "../math/index.js";
+import { copyRendered as copy } from "../math/index.js";
 import { optionOrder } from "./order.js";
 import "./style.css";
 
@@ -93,6 +93,7 @@ function prepare(el) {
     status: el.querySelector(".gl-quiz__status"),
     explanation: el.querySelector(".gl-quiz__explanation"),
     details: el.querySelector(".gl-quiz__answer"),
+    icons: el.closest(".gl-quiz").querySelector(".gl-quiz__icons").content,
     shown: "", // answeredAt of the result on screen: redraw only what changed, so nothing is announced twice
   };
 }
@@ -116,7 +117,7 @@ function show(question, result) {
     const item = input.closest("li");
     item.querySelector(".gl-quiz__mark")?.remove();
     input.checked = chosen.includes(order[at]);
-    if (result && input.checked) item.append(mark(question.answers[order[at]]));
+    if (result && input.checked) item.append(mark(question, question.answers[order[at]]));
   }
   question.details.hidden = !result;
   if (!result) {
@@ -125,13 +126,13 @@ function show(question, result) {
     return;
   }
   const verdict = element("p", "gl-quiz__verdict-line");
-  verdict.append(element("strong", "", result.correct === true ? "✓ Correct." : "✗ Not quite."));
+  verdict.append(said(question, result.correct === true, "strong", "", result.correct === true ? "Correct." : "Not quite."));
   const reasons = element("ul", "gl-quiz__reasons");
   for (const n of order.filter((n) => chosen.includes(n))) {
     const option = question.key[n];
     const reason = element("li", question.answers[n] ? "gl-quiz__right" : "gl-quiz__wrong");
     reason.append(
-      element("strong", "", `${question.answers[n] ? "✓ Right" : "✗ Wrong"}: `),
+      said(question, question.answers[n], "strong", "", question.answers[n] ? "Right: " : "Wrong: "),
       copy(option.querySelector(".gl-quiz__option")),
       copy(option.querySelector(".gl-quiz__why")),
     );
@@ -147,8 +148,15 @@ function show(question, result) {
   question.status.replaceChildren(...parts);
 }
 
-function mark(right) {
-  return element("span", `gl-quiz__mark ${right ? "gl-quiz__right" : "gl-quiz__wrong"}`, right ? "✓ right" : "✗ wrong");
+function mark(question, right) {
+  return said(question, right, "span", `gl-quiz__mark ${right ? "gl-quiz__right" : "gl-quiz__wrong"}`, right ? "right" : "wrong");
+}
+
+// A verdict in words, led by Material's right or wrong icon from the quiz's <template>.
+function said(question, right, tag, className, text) {
+  const node = element(tag, className, text);
+  node.prepend(question.icons.querySelector(`[data-right="${right}"] svg`).cloneNode(true));
+  return node;
 }
 
 function element(tag, className, text) {
@@ -156,14 +164,4 @@ function element(tag, className, text) {
   if (className) node.className = className;
   if (text) node.textContent = text;
   return node;
-}
-
-// A copy of rendered Markdown; math that KaTeX has not reached yet is rendered in the copy.
-function copy(node) {
-  const clone = node.cloneNode(true);
-  for (const named of [clone, ...clone.querySelectorAll("[id]")]) named.removeAttribute("id");
-  for (const math of clone.querySelectorAll(".arithmatex")) {
-    if (!math.querySelector(".katex")) renderMath(math);
-  }
-  return clone;
 }
