@@ -128,8 +128,7 @@ def render_problem(cid: str, number: int, problem: Problem, env) -> str:
         parts += [
             # Isolated, so a half-fixed Debug cell never leaks names into the lesson's other cells.
             f'<div class="gl-challenge__cell">{render_cell(problem.code.rstrip(), isolated=True, own_mode=False, highlighted=md(fence(problem.code)))}</div>',
-            f'<details class="gl-challenge__checks"><summary>Checks your fix must pass</summary>'
-            f'{md(fence(problem.tests))}</details>',
+            widget.reveal("gl-challenge__checks", "material/format-list-checks", "Checks your fix must pass", md(fence(problem.tests))),
             f'<script type="application/json" class="gl-challenge__tests">{json_for_html(problem.tests)}</script>',
         ]
     else:
@@ -146,9 +145,13 @@ def render_problem(cid: str, number: int, problem: Problem, env) -> str:
             )
         parts.append("</fieldset>")
     parts += [
-        f'<details class="gl-challenge__hint"><summary>{icon("material/lightbulb-outline")}Hint</summary>{md(problem.hint)}</details>',
-        f'<details class="gl-challenge__answer"><summary>Answer and explanation</summary>{render_answer(problem, env)}'
-        f"{md(problem.explanation)}</details>",
+        widget.reveal("gl-challenge__hint", "material/lightbulb-outline", "Hint", md(problem.hint)),
+        widget.reveal(
+            "gl-challenge__answer",
+            "material/book-open-page-variant-outline",
+            "Answer and explanation",
+            render_answer(problem, env) + md(problem.explanation),
+        ),
         "</li>",
     ]
     return "\n".join(parts)

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 # open_page is test_challenge's fixture: it opens pages of this module's `site`.
 from tests.browser.test_challenge import DRILL, lines, open_page, problem, progress, wait_for_widgets  # noqa: F401
-from tests.support.browser import axe_violations, describe_violations
+from tests.support.browser import contrast_violations, describe_violations, switch_to_dark
 from tests.support.project import SITE_HOOKS, serve_project
 
 pytestmark = pytest.mark.browser
@@ -50,13 +50,6 @@ def answer(page, number: int, option: str) -> None:
 
 def animation(page, selector: str) -> str:
     return page.evaluate("(s) => getComputedStyle(document.querySelector(s)).animationName", selector)
-
-
-def contrast_violations(page) -> list:
-    """axe-core's contrast check on the challenge's own colours. Material's buttons are left out:
-    their colours are the site's (overrides/assets/base.css), checked with every page's."""
-    scope = {"include": [".gl-challenge"], "exclude": [".gl-challenge .md-button"]}
-    return axe_violations(page, scope, rules=["color-contrast"])
 
 
 def test_try_again_gives_fresh_attempts_and_keeps_the_best_and_the_badge(open_page):
@@ -118,8 +111,7 @@ def test_try_again_gives_fresh_attempts_and_keeps_the_best_and_the_badge(open_pa
     page.clock.resume()  # axe-core waits on timers
     violations = contrast_violations(page)
     assert not violations, describe_violations(violations)
-    page.locator("label[title='Switch to dark mode']").click()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    switch_to_dark(page)
     violations = contrast_violations(page)
     assert not violations, describe_violations(violations)
 

@@ -67,16 +67,14 @@ def without_python(context) -> None:
     context.route(PYTHON_WORKER, lambda route: route.fulfill(body="", content_type="text/javascript"))
 
 
-def axe_violations(page, context=None, rules: list[str] | None = None) -> list:
-    """Run axe-core (bundled with axe-playwright-python, no network) and return its violations;
-    `context` and `rules` narrow it to part of the page and to some rules (axe's own terms)."""
+def axe_violations(page) -> list:
+    """Run axe-core (bundled with axe-playwright-python, no network) and return its violations."""
     from axe_playwright_python.sync_playwright import Axe
 
     # A colour caught mid-transition (Material fades the header title on scroll) is not the colour
     # a reader sees, so let running transitions and animations settle first.
     page.evaluate("Promise.all(document.getAnimations().filter(a => isFinite(a.effect?.getTiming().iterations ?? 1)).map(a => a.finished.catch(() => null)))")
-    options = {"resultTypes": ["violations"], **({"runOnly": rules} if rules else {})}
-    results = Axe().run(page, context=context, options=options)
+    results = Axe().run(page)
     return results.response["violations"]
 
 
