@@ -5,7 +5,8 @@
 //                                           firstTry: bool, eventually: bool } } }
 //               (firstTry: the first Check's verdict, null if it predates the record; eventually:
 //               some Check was right. Retry clears the rest and keeps these two.)
-//   challenges: { "<challenge>": { "<problem>": { solved: bool, attemptsUsed, revealed } } }
+//   challenges: { "<challenge>": { "<problem>": { solved: bool, attemptsUsed, revealed } } }  (the current try)
+//   bests:      { "<challenge>": { solved, total, tries } }  (most problems solved in one try; Try again keeps it)
 //   badges:     { "<challenge>": { name, earnedAt } }
 //   explain:    { "<explain>/<prompt>": { text, concepts: [bool...], revealed } }
 //   predictions:{ "<cell>": { text, matched } }
@@ -17,7 +18,7 @@
 // Widgets change it only through `update`, so every write is validated and announced.
 export const KEY = "gradlab:progress";
 export const VERSION = 2;
-export const SECTIONS = ["cards", "quizzes", "challenges", "badges", "explain", "predictions", "code", "modes", "review"];
+export const SECTIONS = ["cards", "quizzes", "challenges", "bests", "badges", "explain", "predictions", "code", "modes", "review"];
 const listeners = new Set();
 let notice = null;
 let persistence = null;
