@@ -169,7 +169,8 @@ def test_progress_lists_lessons_in_course_order_with_their_numbers_and_fits_a_ph
              "alpha-cards/c": entry("good", 2, days=9),
          },
          quizzes={"zeta-quiz": {"first": {"firstTry": True, "eventually": True, "correct": True}, "second": {"firstTry": False, "eventually": True, "correct": True}}},
-         challenges={"alpha-challenge": {"one": {"solved": True}, "two": {"solved": True}}},
+         challenges={"alpha-challenge": {"one": {"solved": True}}},  # a second try, going less well...
+         bests={"alpha-challenge": {"solved": 2, "total": 2, "tries": 2}},  # ...than the best one
          badges={"alpha-challenge": {"name": "Alpha Ace", "earnedAt": when(days=-1)}})
     lessons = page.locator(".gl-progress__lesson")
     expect(lessons.get_by_role("heading")).to_have_text(["Lesson one", "Lesson two"])  # nav order

@@ -4,7 +4,7 @@
 // attempts, and saves results in progress.challenges (the current try), progress.bests (the
 // best try, which Try again keeps) and progress.badges.
 import * as store from "../progress/store.js";
-import { codeOf } from "../codecell/index.js";
+import { codeOf, resetCode } from "../codecell/index.js";
 import { createTimer } from "./timer.js";
 import "./style.css";
 
@@ -145,9 +145,10 @@ function problem(li, record, { save, finished, part, hold }) {
       miss("Time's up: that cost an attempt.");
       return self.done;
     },
-    // Try again: fresh attempts, nothing chosen, the answer hidden again. A Debug fix stays in
-    // its cell as the reader left it (the cell's own Reset brings the original back).
+    // Try again: fresh attempts, nothing chosen, the answer hidden again, a Debug problem's
+    // code broken again (a fix left in place would pass the next Check untried).
     restart() {
+      if (isDebug) resetCode(li.querySelector('[data-gl-component="codecell"]'));
       self.used = 0;
       self.solved = false;
       for (const radio of radios) radio.checked = false;

@@ -36,6 +36,14 @@ export function setCodeOf(el, text) {
   else cell.changed(text);
 }
 
+// The cell's original code back, as its Reset button does (a challenge's Try again uses it).
+export function resetCode(el) {
+  const cell = byElement.get(el);
+  setCodeOf(el, cell.options.code);
+  cell.editor?.markLine(null);
+  say(cell, "Code restored to the original.");
+}
+
 export function runCell(el) {
   return runInOrder(byElement.get(el));
 }
@@ -76,11 +84,7 @@ export function mount(el) {
   cell.run = button("Run", () => runInOrder(cell));
   cell.stop = button("Stop", () => runtime.stop());
   cell.stop.hidden = true;
-  const reset = button("Reset", () => {
-    setCodeOf(el, options.code);
-    cell.editor?.markLine(null);
-    say(cell, "Code restored to the original.");
-  });
+  const reset = button("Reset", () => resetCode(el));
   const copy = button("Copy", async () => {
     try {
       await navigator.clipboard.writeText(code(cell));

@@ -129,5 +129,6 @@ function lessonFacts(page, state, now) {
 // How many of a challenge's problems the learner has solved.
 function challengeBest(challenge, state) {
   const results = state.challenges[challenge.id] ?? {};
-  return challenge.problems.filter((id) => results[id]?.solved).length;
+  const current = challenge.problems.filter((id) => results[id]?.solved).length;
+  return Math.max(state.bests[challenge.id]?.solved ?? 0, current); // Try again keeps the best
 }
