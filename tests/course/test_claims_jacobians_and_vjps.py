@@ -103,6 +103,8 @@ def test_forward_mode_gives_the_columns_of_the_same_jacobian(torch):
     assert torch.allclose(columns, torch.autograd.functional.jacobian(f, x))
 
 
+# Forward mode's first use makes PyTorch script its own decompositions, and it warns about that.
+@pytest.mark.filterwarnings("ignore:`torch.jit.script` is deprecated:DeprecationWarning")
 def test_pytorch_has_forward_mode_and_microtorch_refuses_it_by_name(torch):
     _, f, f_with_tangent, x = layer(torch)
     u = torch.tensor([0.3, -1.0, 2.0])
