@@ -7,6 +7,8 @@ microtorch and PyTorch."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 SLUG = "jacobians-and-vjps"
@@ -109,12 +111,17 @@ def test_pytorch_has_forward_mode_and_microtorch_refuses_it_by_name(torch):
     _, f, f_with_tangent, x = layer(torch)
     u = torch.tensor([0.3, -1.0, 2.0])
     if torch.__name__ == "microtorch":
-        with pytest.raises(NotImplementedError, match="torch.func"):
-            torch.func.jvp
+        for name in ["func", "autograd.forward_ad"]:
+            with pytest.raises(NotImplementedError, match=f"torch.{name}"):
+                importlib.import_module(f"microtorch.{name}")
         return
-    value, tangent = torch.func.jvp(f, (x,), (u,))
     mine = f_with_tangent(x, u)
+    value, tangent = torch.func.jvp(f, (x,), (u,))
     assert torch.allclose(value, mine[0]) and torch.allclose(tangent, mine[1])
+    forward_ad = importlib.import_module("torch.autograd.forward_ad")
+    with forward_ad.dual_level():
+        tangent = forward_ad.unpack_dual(f(forward_ad.make_dual(x, u))).tangent
+    assert torch.allclose(tangent, mine[1])
 
 
 def test_the_means_gradient_is_the_product_with_one_over_n(torch):
@@ -148,3 +155,10 @@ def test_rows_read_without_clearing_add_up(torch):
     y.backward(gradient=torch.tensor([1.0, 0.0]), retain_graph=True)
     y.backward(gradient=torch.tensor([0.0, 1.0]))
     assert x.grad.tolist() == [2.0, 4.0]
+
+
+def test_the_lesson_reports_what_these_tests_check(lesson_text):
+    said = lesson_text(SLUG)
+    for claim in ["the same word for word under microtorch and under PyTorch 2.13", "Two outputs, two backward passes",
+                  "(`torch.func.jvp`, `torch.autograd.forward_ad`); microtorch does not", "65 parameters"]:
+        assert claim in said, f"the lesson no longer says {claim!r}: update it and the test together"
