@@ -24,6 +24,7 @@ LESSONS = (
     "learning-rate-and-optimizers",
     "inside-autograd",
     "from-a-line-to-a-network",
+    "overfitting-and-regularization",
 )
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
