@@ -251,3 +251,13 @@ def test_inference_mode_leaves_the_mode_alone(torch):
     with torch.inference_mode():
         out = drop(torch.ones(100))
     assert drop.training and 0.0 in out.tolist()
+
+
+def test_batchnorm_reads_the_mode_too(torch):
+    """The lesson's table names BatchNorm beside Dropout: in training mode it normalises with the
+    batch's own statistics, in eval mode with its running ones."""
+    norm = torch.nn.BatchNorm1d(1)
+    x = torch.tensor([[1.0], [3.0]])
+    assert norm(x).tolist() == [[pytest.approx(-1.0, abs=1e-3)], [pytest.approx(1.0, abs=1e-3)]]
+    norm.eval()
+    assert not torch.equal(norm(x), norm.train()(x))
