@@ -25,6 +25,7 @@ LESSONS = (
     "inside-autograd",
     "from-a-line-to-a-network",
     "jacobians-and-vjps",
+    "overfitting-and-regularization",
 )
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
