@@ -80,9 +80,9 @@ def main() -> None:
     url = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory(prefix="gradlab-pages-") as workdir:
         site = Path(workdir) / "site"
-        result = build_site(site, site_url=url)
-        if result.returncode != 0:
-            raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
+        built = build_site(site, site_url=url)
+        if built.returncode != 0:
+            raise SystemExit(f"build failed:\n{built.stderr[-3000:]}")
         known = site_pages(site)
         wanted = [page_path(page) for page in args.pages] if args.pages else known
         unknown = [page for page in wanted if page not in known]
@@ -95,12 +95,12 @@ def main() -> None:
                 for preset in args.presets:
                     runs = []
                     for run in range(args.runs):
-                        report = lighthouse(url + page, preset)
+                        result = lighthouse(url + page, preset)
                         if args.save:
                             args.save.mkdir(parents=True, exist_ok=True)
                             name = (page.strip("/").replace("/", "_") or "index") + f"-{preset}-{run + 1}.json"
-                            (args.save / name).write_text(json.dumps(report))
-                        runs.append(scores(report))
+                            (args.save / name).write_text(json.dumps(result))
+                        runs.append(scores(result))
                     rows[(page or "/", preset)] = runs
                     print(f"  {page or '/'} {preset}: {[round(r['perf']) for r in runs]}", file=sys.stderr, flush=True)
         finally:
