@@ -3,7 +3,7 @@
 // macros/widget.py). Material's instant navigation swaps the page content and emits on
 // `document$` once per page; as in Material's own components, the old page's widgets are torn
 // down first: `mount` may return a cleanup (or a promise of one), which runs once its element
-// has left the document. Cleanups remove what outlives the element (window listeners, store
+// has left the document. Widgets of the lesson mount lazily (see `lazy` below). Cleanups remove what outlives the element (window listeners, store
 // subscriptions, timers, observers, editors); listeners on the element itself go with it.
 import "./base.css";
 import * as a11y from "./a11y/index.js";
@@ -20,23 +20,73 @@ import * as codecell from "./codecell/index.js";
 // Widget components: add one import line and one list entry per component.
 
 const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell];
+// Widgets inside the lesson mount as they near the viewport, then the rest one at a time while
+// the browser is idle: mounting every editor and widget at load kept a phone's main thread busy
+// for seconds. The others set up the page itself (its menu, landmarks, notices) and mount at once.
+const lazy = new Set([math, quiz, explain, challenge, flashcards, codecell]);
+const NEAR = "100% 0px"; // one screen above and below
 const mounted = []; // { el, component, cleanup: Promise<function | undefined> }
+let waiting = []; // { el, component } not mounted yet, in document order
 
-function mountAll(root = document) {
-  for (const component of components) {
-    for (const el of root.querySelectorAll(component.selector)) {
-      if (el.dataset.glMounted?.split(" ").includes(component.name)) continue;
-      el.dataset.glMounted = `${el.dataset.glMounted ?? ""} ${component.name}`.trim();
-      // One broken widget must not take the rest of the page down with it.
-      const cleanup = new Promise((resolve) => resolve(component.mount(el))).catch((error) =>
-        console.warn(`gradlab: ${component.name} failed to mount`, error),
-      );
-      mounted.push({ el, component, cleanup });
-    }
+function mount(el, component) {
+  el.dataset.glMounted = `${el.dataset.glMounted ?? ""} ${component.name}`.trim();
+  // One broken widget must not take the rest of the page down with it.
+  const cleanup = new Promise((resolve) => resolve(component.mount(el))).catch((error) =>
+    console.warn(`gradlab: ${component.name} failed to mount`, error),
+  );
+  mounted.push({ el, component, cleanup });
+}
+
+// Mounts every waiting widget up to `el`, so widgets always mount in document order (a code
+// cell's number, and the cells above it that a Run runs first, depend on it).
+function mountUpTo(el) {
+  let last = -1; // an element may carry two components: both mount
+  waiting.forEach((item, index) => item.el === el && (last = index));
+  for (const item of waiting.splice(0, last + 1)) {
+    near.unobserve(item.el);
+    mount(item.el, item.component);
   }
 }
 
+const near = new IntersectionObserver(
+  (entries) => {
+    const seen = entries.filter((entry) => entry.isIntersecting);
+    if (seen.length) mountUpTo(seen[seen.length - 1].target);
+  },
+  { rootMargin: NEAR },
+);
+
+const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 50));
+let idling = false;
+function mountWhenIdle() {
+  if (idling || !waiting.length) return;
+  idling = true;
+  idle(() => {
+    idling = false;
+    if (waiting.length) mountUpTo(waiting[0].el);
+    mountWhenIdle();
+  });
+}
+
+function mountAll(root = document) {
+  const found = [];
+  for (const component of components) {
+    for (const el of root.querySelectorAll(component.selector)) {
+      if (el.dataset.glMounted?.split(" ").includes(component.name)) continue;
+      if (waiting.some((item) => item.el === el && item.component === component)) continue;
+      if (lazy.has(component)) found.push({ el, component });
+      else mount(el, component);
+    }
+  }
+  if (!found.length) return;
+  waiting = [...waiting, ...found].sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  for (const { el } of found) near.observe(el);
+  mountWhenIdle();
+}
+
 function tearDownDetached() {
+  for (const { el } of waiting) if (!el.isConnected) near.unobserve(el);
+  waiting = waiting.filter(({ el }) => el.isConnected);
   for (let i = mounted.length - 1; i >= 0; i--) {
     const { el, component, cleanup } = mounted[i];
     if (el.isConnected) continue;
