@@ -5,7 +5,8 @@ default, and desktop), medians of several runs. Headless Chromium (Debian's), a 
         [--presets mobile desktop] [--save DIR]
 
 The site is built with its site_url naming the port it is then served on (Material's instant
-navigation only works on that port). Lighthouse 12.8.2 is not a dependency of the site, so it
+navigation only works on that port), and served with text gzip-compressed as GitHub Pages
+serves it (scripts/serve_compressed.py). Lighthouse 12.8.2 is not a dependency of the site, so it
 runs through `npx -y` (npm's cache makes that work offline once it has been fetched). Mobile
 scores wobble on a loaded 2-core machine: hence the median. --save keeps every JSON report, to
 read what a page spends its main thread on (audits "mainthread-work-breakdown", "bootup-time").
@@ -26,7 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.support.site import build_site, free_port, serve  # noqa: E402
+from scripts.serve_compressed import serve_compressed  # noqa: E402
+from tests.support.site import build_site, free_port  # noqa: E402
 
 LIGHTHOUSE = ["npx", "-y", "lighthouse@12.8.2"]
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage"
@@ -88,7 +90,7 @@ def main() -> None:
         unknown = [page for page in wanted if page not in known]
         if unknown:
             raise SystemExit(f"no such pages: {unknown}; the site has {known}")
-        _, server = serve(site, port=port)
+        _, server = serve_compressed(site, port=port)
         rows = {}
         try:
             for page in wanted:
