@@ -197,9 +197,9 @@ def measure(browser, url: str, runs: int) -> dict[str, list[float]]:
 SLOW_LINK = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
 
 
-def measure_throttled(browser, url: str, site: Path, runs: int) -> tuple[dict[str, list[float]], dict[str, tuple[int, int]]]:
+def measure_throttled(browser, url: str, site: Path, runs: int) -> tuple[dict[str, list[float]], dict[str, list[int]]]:
     """A reader's first visit on SLOW_LINK; returns the measures and, from the last run, each
-    file's (decoded, transferred) bytes fetched before the output. Decoded is the file's size in
+    file's [decoded bytes, transferred bytes, requests] before the output. Decoded is the file's size in
     the site; transferred is what crossed the wire (body and headers). Service workers are
     blocked: the throttling applies to the page and its workers, not to a service worker's own
     fetches."""
@@ -216,17 +216,19 @@ def measure_throttled(browser, url: str, site: Path, runs: int) -> tuple[dict[st
         page.goto(url + "bench-visible/")
         page.get_by_role("button", name="Run").click()
         click, done, _ = wait_done(page)
-        by_file = {}
+        by_file = {}  # URL -> [decoded, transferred, requests]: a file fetched twice shows
         for request in fetched:
             sizes = request.sizes()
             path = site / urlparse(request.url).path.lstrip("/")
             path = path / "index.html" if path.is_dir() else path
-            by_file[request.url] = (path.stat().st_size if path.is_file() else 0, sizes["responseBodySize"] + sizes["responseHeadersSize"])
+            entry = by_file.setdefault(request.url, [path.stat().st_size if path.is_file() else 0, 0, 0])
+            entry[1] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            entry[2] += 1
         for key, value in (
             ("load -> click -> output (ms)", done),
             ("click -> output (ms)", done - click),
-            ("bytes before the output, decoded", sum(d for d, _ in by_file.values())),
-            ("bytes before the output, transferred", sum(t for _, t in by_file.values())),
+            ("bytes before the output, decoded", sum(decoded for decoded, _, _ in by_file.values())),
+            ("bytes before the output, transferred", sum(sent for _, sent, _ in by_file.values())),
         ):
             results.setdefault(key, []).append(value)
         context.close()
@@ -239,9 +241,9 @@ def report_throttled(results: tuple, runs: int) -> None:
     print(f"{'measure':45} {'median':>12}")
     for key, values in measures.items():
         print(f"{key:45} {statistics.median(values):12,.0f}")
-    print(f"\nlargest files (last run): {'decoded':>12} {'transferred':>12}")
-    for link, (decoded, sent) in sorted(by_file.items(), key=lambda item: -item[1][0])[:10]:
-        print(f"  {link.rsplit('/', 1)[-1][:40]:40} {decoded:12,} {sent:12,}")
+    print(f"\nlargest files (last run): {'decoded':>12} {'transferred':>12} {'requests':>9}")
+    for link, (decoded, sent, requests) in sorted(by_file.items(), key=lambda item: -item[1][0])[:10]:
+        print(f"  {link.rsplit('/', 1)[-1][:40]:40} {decoded:12,} {sent:12,} {requests:9}")
 
 
 WHEEL_PAGE = """<!doctype html><html lang="en"><title>wheel</title><body><script>
