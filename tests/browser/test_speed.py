@@ -1,12 +1,14 @@
 """Speed a reader can see: on a phone, a lesson page must not jump while it loads (layout shifts,
-as the browser reports them). scripts/bench_pages.py scores the pages with Lighthouse; this keeps
-the part that broke (the page once lost its styles for a moment, a shift of the whole page)."""
+as the browser reports them), and widgets mount as the reader nears them, not all at load.
+scripts/bench_pages.py scores the pages with Lighthouse; these keep what once broke (the page lost
+its styles for a moment, a shift of the whole page) and what made a phone's main thread busy."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import without_python
 from tests.support.course import LESSONS
@@ -56,3 +58,23 @@ def test_lessons_do_not_jump_on_a_phone(browser, base_url):
             problems.append(f"{slug}: layout shift {total:.3f}: {shifts}")
         context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_widgets_mount_near_the_viewport_in_page_order(browser, base_url):
+    # The browser is never idle here, so only scrolling mounts widgets below the first screens.
+    context = browser.new_context()
+    without_python(context)
+    context.add_init_script("window.requestIdleCallback = () => 0;")
+    page = context.new_page()
+    page.goto(f"{base_url}lessons/autodiff/")
+    expect(page.get_by_role("group", name="Two weights, two partial derivatives")).to_be_visible(timeout=SLOW)
+    cells = page.locator(".gl-cell")
+    mounted = page.locator('.gl-cell[data-gl-mounted~="codecell"]')
+    total = cells.count()
+    assert mounted.count() < total, "every cell mounted at load: nothing was left for later"
+    # A reader who scrolls to the last cell finds it ready, numbered in page order, and every
+    # cell above it mounted (a Run runs the cells above first).
+    cells.last.scroll_into_view_if_needed()
+    expect(page.get_by_role("group", name=f"Code cell {total}")).to_be_visible(timeout=SLOW)
+    expect(mounted).to_have_count(total)
+    context.close()
