@@ -3,8 +3,9 @@
 // macros/widget.py). Material's instant navigation swaps the page content and emits on
 // `document$` once per page; as in Material's own components, the old page's widgets are torn
 // down first: `mount` may return a cleanup (or a promise of one), which runs once its element
-// has left the document. Widgets of the lesson mount lazily (see `lazy` below). Cleanups remove what outlives the element (window listeners, store
+// has left the document. Cleanups remove what outlives the element (window listeners, store
 // subscriptions, timers, observers, editors); listeners on the element itself go with it.
+// Widgets of the lesson mount lazily (see `lazy` below).
 import "./base.css";
 import * as a11y from "./a11y/index.js";
 import * as math from "./math/index.js";
@@ -17,7 +18,8 @@ import * as progress from "./progress/index.js";
 import * as review from "./review/index.js";
 import * as notice from "./notice/index.js";
 import * as codecell from "./codecell/index.js";
-// Widget components: add one import line and one list entry per component.
+// Widget components: add one import line and one list entry per component (and put it in `lazy`
+// when it is a widget of the lesson's text).
 
 const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell];
 // Widgets inside the lesson mount as they near the viewport, then the rest one at a time while
