@@ -22,9 +22,9 @@ import * as codecell from "./codecell/index.js";
 // when it is a widget of the lesson's text).
 
 const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell];
-// Widgets inside the lesson mount as they near the viewport, then the rest one at a time while
-// the browser is idle: mounting every editor and widget at load kept a phone's main thread busy
-// for seconds. The others set up the page itself (its menu, landmarks, notices) and mount at once.
+// Widgets inside the lesson mount as they near the viewport, so the first screen is ready soon,
+// and the rest when the browser is next idle: mounting every editor and widget at load kept a
+// phone's main thread busy for seconds before the reader could use anything. The others set up the page itself (its menu, landmarks, notices) and mount at once.
 const lazy = new Set([math, quiz, explain, challenge, flashcards, codecell]);
 const NEAR = "100% 0px"; // one screen above and below
 const mounted = []; // { el, component, cleanup: Promise<function | undefined> }
@@ -58,16 +58,21 @@ const near = new IntersectionObserver(
   { rootMargin: NEAR },
 );
 
+// The rest mount together once the page has loaded and the browser is idle: one pass costs the
+// page one layout and Material one round of measuring, where a widget at a time cost them that
+// once per widget.
 const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 50));
+const loaded = new Promise((resolve) => (document.readyState === "complete" ? resolve() : addEventListener("load", resolve, { once: true })));
 let idling = false;
-function mountWhenIdle() {
-  if (idling || !waiting.length) return;
+function mountRestWhenIdle() {
+  if (idling) return;
   idling = true;
-  idle(() => {
-    idling = false;
-    if (waiting.length) mountUpTo(waiting[0].el);
-    mountWhenIdle();
-  });
+  loaded.then(() =>
+    idle(() => {
+      idling = false;
+      if (waiting.length) mountUpTo(waiting[waiting.length - 1].el);
+    }),
+  );
 }
 
 function mountAll(root = document) {
@@ -83,7 +88,7 @@ function mountAll(root = document) {
   if (!found.length) return;
   waiting = [...waiting, ...found].sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   for (const { el } of found) near.observe(el);
-  mountWhenIdle();
+  mountRestWhenIdle();
 }
 
 function tearDownDetached() {
