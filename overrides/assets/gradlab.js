@@ -23,8 +23,9 @@ import * as codecell from "./codecell/index.js";
 
 const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell];
 // Widgets inside the lesson mount as they near the viewport, so the first screen is ready soon,
-// and the rest when the browser is next idle: mounting every editor and widget at load kept a
-// phone's main thread busy for seconds before the reader could use anything. The others set up the page itself (its menu, landmarks, notices) and mount at once.
+// and the rest in one pass after the load (below): mounting every editor and widget at once kept
+// a phone's main thread busy for seconds before the reader could use anything. The other
+// components set up the page itself (its menu, landmarks, notices) and mount at once.
 const lazy = new Set([math, quiz, explain, challenge, flashcards, codecell]);
 const NEAR = "100% 0px"; // one screen above and below
 const mounted = []; // { el, component, cleanup: Promise<function | undefined> }
