@@ -13,12 +13,15 @@ from __future__ import annotations
 import ast
 import base64
 import importlib
+import importlib.util
 import io
+import json
 import linecache
 import pkgutil
 import sys
 import time
 import traceback
+from pathlib import Path
 
 CELL = "<cell>"
 SETUP = "<setup>"
@@ -111,9 +114,9 @@ def run(code: str, setup: str = "", scope: str | None = None) -> dict:
     linecache.cache[SETUP] = (len(setup), None, setup.splitlines(True), SETUP)
     result = {"ok": True, "error": None, "line": None, "stopped": False}
     try:
+        _prepare_plots(setup + "\n" + code)  # first: the setup may import matplotlib too
         if setup:
             exec(compile(setup, SETUP, "exec"), namespace)
-        _prepare_plots(setup + "\n" + code)
         tree = ast.parse(code, CELL)
         last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
         exec(compile(tree, CELL, "exec"), namespace)
@@ -163,8 +166,7 @@ def alias_torch() -> None:
         if module.name.split(".")[-1].startswith("_"):
             continue
         sys.modules["torch" + module.name[len("microtorch"):]] = importlib.import_module(module.name)
-    # torch.viz.show(z) draws below the cell (whatever emit is current when it runs).
-    microtorch.viz.set_display(lambda dot: _emit("graph", dot))
+    microtorch.viz.set_display(_draw_graph)
 
 
 def _fresh() -> dict:
@@ -186,9 +188,11 @@ def _imports(source: str) -> set[str]:
 
 
 def _prepare_plots(source: str) -> None:
-    """Before a cell that imports matplotlib runs: a headless backend and a show() that sends PNGs."""
+    """Before a cell that imports matplotlib runs: its font list, a headless backend and a show()
+    that sends PNGs."""
     if "matplotlib" not in _imports(source):
         return
+    _place_font_list()
     import matplotlib
 
     matplotlib.use("Agg")
@@ -197,16 +201,42 @@ def _prepare_plots(source: str) -> None:
     plt.show = _show_figures
 
 
+def _place_font_list() -> None:
+    """Pyodide's matplotlib reads its font list from fontlist.json beside its font_manager.py, and
+    the file its wheel ships is stale, so each page load rebuilt the list: seconds, and a warning
+    on stderr. The list that matplotlib builds there (scripts/make_fontlist.py) goes in its place
+    before the first import. Elsewhere matplotlib keeps its own cache, which is left alone."""
+    if sys.platform != "emscripten" or "matplotlib.font_manager" in sys.modules:
+        return
+    package = importlib.util.find_spec("matplotlib")
+    if package is None:
+        return  # the import fails and says so
+    from gradlab_runner.fontlist import FONT_LIST
+
+    Path(package.submodule_search_locations[0], "fontlist.json").write_text(json.dumps(FONT_LIST))
+
+
 def _show_figures(*_args, **_kwargs) -> None:
     plt = sys.modules.get("matplotlib.pyplot")
     if plt is None:
         return
     for number in plt.get_fignums():
         buffer = io.BytesIO()
-        plt.figure(number).savefig(buffer, format="png", dpi=96, bbox_inches="tight")
-        sys.stdout.flush()
-        _emit("image", base64.b64encode(buffer.getvalue()).decode("ascii"))
+        # Transparent: the page's own background shows through, in both colour schemes.
+        plt.figure(number).savefig(buffer, format="png", dpi=96, bbox_inches="tight", transparent=True)
+        _display("image", base64.b64encode(buffer.getvalue()).decode("ascii"))
     plt.close("all")
+
+
+def _draw_graph(dot: str) -> None:
+    """torch.viz.show(z): the graph is drawn below the cell (by whatever emit is current)."""
+    _display("graph", dot)
+
+
+def _display(kind: str, text: str) -> None:
+    """Send a picture after whatever the cell printed before drawing it: output in program order."""
+    sys.stdout.flush()
+    _emit(kind, text)
 
 
 def set_emit(emit) -> None:

@@ -11,7 +11,7 @@ import importlib
 
 from . import keys, markdown, registry
 
-MODULES: list[str] = ["codecell", "quiz", "explain", "flashcards", "challenge", "modes", "lesson_time", "source"]
+MODULES: list[str] = ["codecell", "control", "quiz", "explain", "flashcards", "challenge", "modes", "lesson_time", "source", "icons"]
 
 
 def define_env(env):
@@ -24,4 +24,5 @@ def define_env(env):
 
 def on_post_build(env):
     keys.check()
-    registry.write(env.conf["site_dir"])
+    navigation = env.variables.get("navigation")  # mkdocs-macros keeps the nav it was given
+    registry.write(env.conf["site_dir"], [page.url for page in navigation.pages] if navigation else [])

@@ -2,7 +2,9 @@
 hints and a badge for solving them all. Multiple-choice problems are graded in the page; Debug
 problems are fixed in a code cell and graded by running the author's assertions.
 
-Without JavaScript every hint, answer and explanation stays readable in a `<details>`.
+Without JavaScript every hint, answer and explanation stays readable in a `<details>`. What only
+the component shows (the verdict icons and the badge card) waits in a `<template>`, so its words
+and icons are written here too.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from . import keys, markdown, widget
+from .icons import icon
 from .codecell import render_cell
 from .fields import Difficulty, Root, Slug, Strict, Text
 
 LETTERS = "ABCD"
 Category = Literal["Conceptual", "Predict Output", "Model Choice", "Hyperparameter", "Debug"]
+# A gauge that fills with the level: the chip's word says it, its colour and needle repeat it.
+LEVEL_ICONS = {"beginner": "gauge-empty", "intermediate": "gauge-low", "advanced": "gauge", "expert": "gauge-full"}
 
 
 class Problem(Strict):
@@ -90,7 +95,7 @@ def render(challenge: Challenge, env) -> widget.Output:
     ]
     for number, problem in enumerate(challenge.problems, 1):
         parts.append(render_problem(cid, number, problem, env))
-    parts += ["</ol>", "</section>"]
+    parts += ["</ol>", render_parts(challenge), "</section>"]
     record = {"id": cid, "title": challenge.title, "badge": challenge.badge, "problems": [p.id for p in challenge.problems]}
     return widget.Output("\n".join(parts), record)
 
@@ -113,7 +118,8 @@ def render_problem(cid: str, number: int, problem: Problem, env) -> str:
         f"<li {attrs}>",
         f'<h3 class="gl-challenge__problem-title" id="{pid}-title">Problem {number}: {problem.category}</h3>',
         '<p class="gl-challenge__tags">'
-        f'<span class="gl-challenge__tag" data-difficulty="{problem.difficulty}">{problem.difficulty}</span> '
+        f'<span class="gl-challenge__tag gl-challenge__level" data-difficulty="{problem.difficulty}">'
+        f"{icon('material/' + LEVEL_ICONS[problem.difficulty])}{problem.difficulty}</span> "
         f'<span class="gl-challenge__tag">time limit {clock(problem.time_limit)}</span> '
         f'<span class="gl-challenge__tag">{tries}</span></p>',
         f'<div class="gl-challenge__prompt" id="{pid}-prompt">{md(problem.prompt)}</div>',
@@ -122,8 +128,7 @@ def render_problem(cid: str, number: int, problem: Problem, env) -> str:
         parts += [
             # Isolated, so a half-fixed Debug cell never leaks names into the lesson's other cells.
             f'<div class="gl-challenge__cell">{render_cell(problem.code.rstrip(), isolated=True, own_mode=False, highlighted=md(fence(problem.code)))}</div>',
-            f'<details class="gl-challenge__checks"><summary>Checks your fix must pass</summary>'
-            f'{md(fence(problem.tests))}</details>',
+            widget.reveal("gl-challenge__checks", "material/format-list-checks", "Checks your fix must pass", md(fence(problem.tests))),
             f'<script type="application/json" class="gl-challenge__tests">{json_for_html(problem.tests)}</script>',
         ]
     else:
@@ -140,12 +145,32 @@ def render_problem(cid: str, number: int, problem: Problem, env) -> str:
             )
         parts.append("</fieldset>")
     parts += [
-        f'<details class="gl-challenge__hint"><summary>💡 Hint</summary>{md(problem.hint)}</details>',
-        f'<details class="gl-challenge__answer"><summary>Answer and explanation</summary>{render_answer(problem, env)}'
-        f"{md(problem.explanation)}</details>",
+        widget.reveal("gl-challenge__hint", "material/lightbulb-outline", "Hint", md(problem.hint)),
+        widget.reveal(
+            "gl-challenge__answer",
+            "material/book-open-page-variant-outline",
+            "Answer and explanation",
+            render_answer(problem, env) + md(problem.explanation),
+        ),
         "</li>",
     ]
     return "\n".join(parts)
+
+
+def render_parts(challenge: Challenge) -> str:
+    """The pieces the component clones into the page: verdict icons, and the badge card it shows
+    once every problem is solved (inert until then, and never shown without JavaScript)."""
+    return (
+        '<template class="gl-challenge__parts">'
+        f'<span class="gl-challenge__icon" data-part="right">{icon("material/check-circle")}</span>'
+        f'<span class="gl-challenge__icon" data-part="wrong">{icon("material/close-circle")}</span>'
+        '<div class="gl-challenge__badge-card" data-part="badge">'
+        f'<span class="gl-challenge__badge-medal">{icon("material/medal")}</span>'
+        '<p class="gl-challenge__badge-kicker">Badge earned</p>'
+        f'<p class="gl-challenge__badge-name">{escape(challenge.badge)}</p>'
+        f'<p class="gl-challenge__badge-note">You solved every problem of {escape(challenge.title)}.</p>'
+        "</div></template>"
+    )
 
 
 def render_answer(problem: Problem, env) -> str:

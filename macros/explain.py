@@ -43,20 +43,23 @@ def _prompt(prompt: Prompt, base: str, env) -> str:
         f'<label for="{pid}__{n}">{markdown.render_inline(concept, env)}</label></li>'
         for n, concept in enumerate(prompt.concepts)
     )
-    return (
-        f'<div class="gl-explain__prompt" id="{pid}" data-prompt="{prompt.id}">\n'
-        f'<div class="gl-explain__question" id="{pid}__question">{markdown.render(prompt.prompt, env)}</div>\n'
-        f'<details class="gl-explain__hint"><summary>Hint</summary>\n{markdown.render(prompt.hint, env)}\n</details>\n'
-        f'<label class="gl-explain__label" for="{pid}__text">Your explanation</label>\n'
-        f'<textarea class="gl-explain__text" id="{pid}__text" rows="5" aria-describedby="{pid}__question"></textarea>\n'
-        f'<button type="button" class="md-button gl-explain__show" hidden>Show key concepts</button>\n'
-        f'<details class="gl-explain__concepts"><summary>Key concepts</summary>\n'
+    concepts_box = (
         f"<fieldset>\n<legend>Tick the concepts your explanation covered</legend>\n"
         f'<ul class="gl-explain__list">\n{concepts}\n</ul>\n</fieldset>\n'
-        f'<p class="gl-explain__score" role="status"></p>\n'
-        f"</details>\n"
-        f'<details class="gl-explain__answer"><summary>Model answer</summary>\n{markdown.render(prompt.answer, env)}\n</details>\n'
-        f"</div>"
+        f'<p class="gl-explain__score" role="status"></p>'
+    )
+    return "\n".join(
+        [
+            f'<div class="gl-explain__prompt" id="{pid}" data-prompt="{prompt.id}">',
+            f'<div class="gl-explain__question" id="{pid}__question">{markdown.render(prompt.prompt, env)}</div>',
+            widget.reveal("gl-explain__hint", "material/lightbulb-outline", "Hint", markdown.render(prompt.hint, env)),
+            f'<label class="gl-explain__label" for="{pid}__text">Your explanation</label>',
+            f'<textarea class="gl-explain__text" id="{pid}__text" rows="5" aria-describedby="{pid}__question"></textarea>',
+            '<button type="button" class="md-button gl-explain__show" hidden>Show key concepts</button>',
+            widget.reveal("gl-explain__concepts", "material/format-list-checks", "Key concepts", concepts_box),
+            widget.reveal("gl-explain__answer", "material/book-open-page-variant-outline", "Model answer", markdown.render(prompt.answer, env)),
+            "</div>",
+        ]
     )
 
 

@@ -33,15 +33,15 @@ def render_card(deck: Deck, card: Card, env) -> str:
     base = f"gl-card-{deck.id}__{card.id}"
     front, back = markdown.render(card.front, env), markdown.render(card.back, env)
     tags = "".join(f'<li class="gl-card__tag">{escape(tag)}</li>' for tag in card.tags)
-    return (
-        f'<li class="gl-card" id="{base}" data-card="{card.id}" data-difficulty="{card.difficulty}">\n'
-        f'<div class="gl-card__front" id="{base}__front">\n{front}\n</div>\n'
-        f'<details class="gl-card__reveal"><summary>Show answer</summary>\n'
-        f'<div class="gl-card__back" id="{base}__back">\n{back}\n</div>\n'
-        f"</details>\n"
-        f'<ul class="gl-card__tags" aria-label="Card details">'
-        f'<li class="gl-card__difficulty">{card.difficulty.capitalize()}</li>{tags}</ul>\n'
-        f"</li>"
+    return "\n".join(
+        [
+            f'<li class="gl-card" id="{base}" data-card="{card.id}" data-difficulty="{card.difficulty}">',
+            f'<div class="gl-card__front" id="{base}__front">\n{front}\n</div>',
+            widget.reveal("gl-card__reveal", "material/eye-outline", "Show answer", f'<div class="gl-card__back" id="{base}__back">\n{back}\n</div>'),
+            f'<ul class="gl-card__tags" aria-label="Card details">'
+            f'<li class="gl-card__difficulty">{card.difficulty.capitalize()}</li>{tags}</ul>',
+            "</li>",
+        ]
     )
 
 

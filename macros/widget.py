@@ -9,6 +9,7 @@ where a study mode shows it, `data-gl-mode`; `root_attrs` writes both.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Callable, NamedTuple
@@ -16,7 +17,11 @@ from typing import Callable, NamedTuple
 from pydantic import BaseModel
 
 from . import registry
+from .icons import icon
 from .content import load, require_unique_ids, validate
+
+
+ROOT_ID = re.compile(r'\s*<[a-z]+\b[^>]*?\sid="([^"]+)"')  # the id of a widget's root element
 
 
 class Output(NamedTuple):
@@ -35,9 +40,14 @@ class Widget:
     keyed: Callable[[BaseModel, str], None] | None = None  # hands the answer keys to keys.py
 
 
-def root_attrs(component: str, mode: str | None = None) -> str:
-    """The attributes that name a widget root's component and study mode (HTML-safe words)."""
-    return f'data-gl-component="{component}"' + (f' data-gl-mode="{mode}"' if mode else "")
+def root_attrs(component: str, mode: str | None = None, companion: bool = False) -> str:
+    """The attributes that name a widget root's component and study mode (HTML-safe words). A
+    companion (a control beside its cell) is shown in its mode but not counted as one of its items."""
+    return (
+        f'data-gl-component="{component}"'
+        + (f' data-gl-mode="{mode}"' if mode else "")
+        + (" data-gl-companion" if companion else "")
+    )
 
 
 def section(component: str, base: str, title: str, body: str, **data: str) -> str:
@@ -53,6 +63,17 @@ def section(component: str, base: str, title: str, body: str, **data: str) -> st
     )
 
 
+def reveal(part: str, icon_name: str, summary: str, body: str) -> str:
+    """What a reader opens on request (an answer, a hint, an explanation): a <details> in the one
+    style every widget shares (`.gl-reveal` in overrides/assets/base.css), its summary led by a
+    Material icon. `part` is the widget's own class for it; `summary` is HTML-safe text."""
+    return (
+        f'<details class="gl-reveal {part}"><summary>{icon(icon_name)}{summary}</summary>\n'
+        f"{body}\n"
+        f"</details>"
+    )
+
+
 def register(env, spec: Widget) -> None:
     def macro(source: str | None = None, caller=None) -> str:
         data, origin = load(env, source, caller, spec.kind)
@@ -62,7 +83,7 @@ def register(env, spec: Widget) -> None:
         if spec.keyed:
             spec.keyed(parsed, origin)
         html, record = spec.render(parsed, env)
-        registry.add(env.page, spec.kind, record)
+        registry.add(env.page, spec.kind, record, anchor=ROOT_ID.match(html)[1])
         return html
 
     macro.__doc__ = f"A {spec.label or spec.kind} from a YAML file beside the page, or from the YAML between call/endcall."

@@ -56,3 +56,11 @@ def page(context, base_url):
     page.watch = PageWatch(page, base_url)
     yield page
     page.close()
+
+
+def pytest_collection_modifyitems(items):
+    # Under `-n 2 --dist loadgroup` the browser tests stay together on one worker, so Chromium and
+    # the site build start once while the other worker runs the CPU-bound tests beside them.
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))

@@ -7,6 +7,7 @@
 // subscriptions, timers, observers, editors); listeners on the element itself go with it.
 // Widgets of the lesson mount lazily (see `lazy` below).
 import "./base.css";
+import "./home/style.css";
 import * as a11y from "./a11y/index.js";
 import * as math from "./math/index.js";
 import * as quiz from "./quiz/index.js";
@@ -18,15 +19,17 @@ import * as progress from "./progress/index.js";
 import * as review from "./review/index.js";
 import * as notice from "./notice/index.js";
 import * as codecell from "./codecell/index.js";
-// Widget components: add one import line and one list entry per component (and put it in `lazy`
-// when it is a widget of the lesson's text).
+import * as resume from "./continue/index.js"; // the Continue panel ("continue" is a keyword)
+import * as control from "./control/index.js";
+// Widget components: add one import line and one list entry per component (a control after the
+// code cells it drives), and put it in `lazy` when it is a widget of the lesson's text.
 
-const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell];
+const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell, control, resume];
 // Widgets inside the lesson mount as they near the viewport, so the first screen is ready soon,
 // and the rest in one pass after the load (below): mounting every editor and widget at once kept
 // a phone's main thread busy for seconds before the reader could use anything. The other
 // components set up the page itself (its menu, landmarks, notices) and mount at once.
-const lazy = new Set([math, quiz, explain, challenge, flashcards, codecell]);
+const lazy = new Set([math, quiz, explain, challenge, flashcards, codecell, control]);
 const NEAR = "100% 0px"; // one screen above and below
 const mounted = []; // { el, component, cleanup: Promise<function | undefined> }
 let waiting = []; // { el, component } not mounted yet, in document order
@@ -40,12 +43,15 @@ function mount(el, component) {
   mounted.push({ el, component, cleanup });
 }
 
-// Mounts every waiting widget up to `el`, so widgets always mount in document order (a code
+// Mounts every waiting widget up to `el`, so widgets mount in passes that follow the page (a code
 // cell's number, and the cells above it that a Run runs first, depend on it).
 function mountUpTo(el) {
   let last = -1; // an element may carry two components: both mount
   waiting.forEach((item, index) => item.el === el && (last = index));
-  for (const item of waiting.splice(0, last + 1)) {
+  // Within one pass, in the order of `components` (a control after the cells it drives); the
+  // sort is stable, so each component's widgets keep their page order.
+  const batch = waiting.splice(0, last + 1).sort((a, b) => components.indexOf(a.component) - components.indexOf(b.component));
+  for (const item of batch) {
     near.unobserve(item.el);
     mount(item.el, item.component);
   }

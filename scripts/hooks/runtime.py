@@ -38,6 +38,15 @@ wheel carries its Python; scripts/bench_runtime.py --wheels times each in the br
 - "pycache": sources, and beside them the bytecode in __pycache__ as unchecked-hash .pyc files
   (PEP 552: used without comparing timestamps, which unpacking a wheel does not keep).
 All this runs only when the sources change: results are cached under ~/.cache/gradlab/wheels/<key>/.
+
+Pyodide's own wheels (NumPy, matplotlib and what they need) hold sources only, so every page load
+compiled NumPy before the first cell and matplotlib's ~180 modules before the first plot. In
+self-hosted mode the site serves them bytecode-compiled (`pyodide py-compile`, once per runtime,
+cached under ~/.cache/gradlab/wheels/compiled-<key>/) from assets/wheels/compiled-<key>/, a folder
+named by what it holds so no browser keeps a stale copy, and the site's lock names them with their
+new sha256. Measured in Node, medians of alternating runs on a loaded 2-core machine: importing
+NumPy 382 → 274 ms, matplotlib.pyplot 6.3-6.7 s → 1.4-3.6 s, for +0.5 MB (NumPy) and +2 MB
+(matplotlib and its dependencies) to download. The cdn mode keeps the CDN's wheels.
 """
 
 from __future__ import annotations
@@ -147,6 +156,38 @@ def build_wheel(official_lock: Path, kind: str = KIND) -> tuple[Path, Path]:
     return target / wheel.name, lock
 
 
+def compiled_wheels(cache, wheels: dict[str, str]) -> tuple[Path, dict[str, dict]]:
+    """Pyodide's `wheels` ({file name: sha256}, verified in `cache`) as bytecode: (the folder that
+    holds them, {package: its entry for the lock}), from the cache or compiled now."""
+    key = hashlib.sha256(TOOL_PINS.read_bytes() + json.dumps(wheels, sort_keys=True).encode()).hexdigest()[:12]
+    target = cache_root() / f"compiled-{key}"
+    entries_file = target / "entries.json"
+    if entries_file.is_file():
+        return target, json.loads(entries_file.read_text())
+    if not PYODIDE_CLI.exists():
+        raise PluginError(f"gradlab: pyodide-build is missing ({PYODIDE_CLI}); run `make build` (it creates .venv-pyodide).")
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        for name in wheels:
+            shutil.copy2(cache.path(name), work / name)
+        official = json.loads(cache.path(vendor.LOCK).read_text())
+        mine = {package: entry for package, entry in official["packages"].items() if entry["file_name"] in wheels}
+        # py-compile rewrites the names and checksums of a pyodide-lock.json beside the wheels.
+        (work / "pyodide-lock.json").write_text(json.dumps({**official, "packages": mine}))
+        _run([str(PYODIDE_CLI), "py-compile", "--silent", "."], work)
+        entries = json.loads((work / "pyodide-lock.json").read_text())["packages"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staged = Path(tempfile.mkdtemp(dir=target.parent, prefix=".staged-"))
+        for entry in entries.values():
+            shutil.copy2(work / entry["file_name"], staged / entry["file_name"])
+        (staged / "entries.json").write_text(json.dumps(entries, indent=1))
+        try:
+            os.replace(staged, target)
+        except OSError:  # a parallel build got there first
+            shutil.rmtree(staged)
+    return target, json.loads(entries_file.read_text())
+
+
 def _setuptools_wheel(scratch: Path, out: Path) -> Path:
     # Built from a copy holding only the packages: setuptools writes build/ and *.egg-info/ next
     # to the sources.
@@ -201,6 +242,13 @@ class Runtime:
         self.wheel_path = f"assets/wheels/{self.wheel.parent.name}/{self.wheel.name}"
         lock = json.loads(lock_file.read_text())
         lock["packages"][WHEEL]["file_name"] = self._wheel_url(site_url)
+        self.compiled, self.compiled_path = None, None
+        if mode == "self-hosted":
+            wheels = {name: sha for name, sha in self.runtime.items() if name.endswith(".whl")}
+            self.compiled, entries = compiled_wheels(cache, wheels)
+            self.compiled_path = f"assets/wheels/{self.compiled.name}"
+            for package, entry in entries.items():
+                lock["packages"][package] = {**entry, "file_name": f"../wheels/{self.compiled.name}/{entry['file_name']}"}
         self.lock = (json.dumps(lock, separators=(",", ":")) + "\n").encode()
         self.lock_name = f"gradlab-lock-{short_hash(self.lock)}.json"
         self.manifest = (json.dumps(self._manifest(), indent=1) + "\n").encode()
@@ -229,8 +277,12 @@ class Runtime:
         target.mkdir(parents=True, exist_ok=True)
         total = 0
         for name in self.runtime:
-            if name != vendor.LOCK:  # replaced by the site's own lock file
+            if name != vendor.LOCK and not name.endswith(".whl"):  # the lock is the site's own, the wheels compiled
                 total += _copy(self.cache.path(name), target / name)
+        if self.compiled:
+            (site / self.compiled_path).mkdir(parents=True, exist_ok=True)
+            for wheel in self.compiled.glob("*.whl"):
+                total += _copy(wheel, site / self.compiled_path / wheel.name)
         if total:
             log.info(f"gradlab: Pyodide {vendor.VERSION} runtime in {TARGET} ({total / 1e6:.1f} MB)")
         (target / self.lock_name).write_bytes(self.lock)

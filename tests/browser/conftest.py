@@ -81,6 +81,34 @@ PAGES = {
         z.backward()
         torch.viz.show(z, names={"w": w})
         ```
+
+        ```python run title="Between prints" isolated
+        import torch
+        a = torch.tensor(2.0, requires_grad=True)
+        b = torch.tensor(-3.0, requires_grad=True)
+        print("before")
+        print("still before")
+        torch.viz.show(a * b)
+        print("after")
+        ```
+        """,
+    "controls.md": """
+        # Controls
+
+        {{ study_modes() }}
+
+        {{ control("rate", cell="rated", min=0, max=1, step=0.1, label="Rate") }}
+
+        ```python run title="Rated" id="rated"
+        import time
+
+        rate = 0.5
+        runs = globals().get("runs", 0) + 1
+        started = time.monotonic()
+        while runs == 1 and time.monotonic() - started < 2:
+            pass  # the first run is slow, so a test can turn the control while it runs
+        print(f"rate {rate}, run {runs}")
+        ```
         """,
     "plain.md": """
         # No cells
@@ -135,10 +163,11 @@ def cells_page(browser, cells_url):
     page.context.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def warmed_tab(browser, isolated_url):
-    """One isolated tab on the code-cell site whose Python is loaded once, for the tests that run
-    cells and read what they show (a cold start costs seconds on these machines). `fetched`
+    """One isolated tab on the code-cell site whose Python is loaded once per session, for the tests
+    that run cells and read what they show (a cold start costs seconds on these machines). A test
+    that uses it leaves it on a page of the site, in the light scheme. `fetched`
     lists every URL it asked for since it opened."""
     page = open_page(browser, isolated_url)
     page.fetched = []

@@ -278,7 +278,8 @@ def test_export_reset_import_restores_progress(page, tmp_path):
     assert dialogs and "Replace your current progress" in dialogs[0]
     assert saved(page) == exported_state
     expect(summary).to_contain_text("You have rated 2 of 4 cards")
-    expect(page.get_by_role("row", name=re.compile("Lesson one"))).to_contain_text("2 of 2 rated, 0 due")
+    lesson_one = page.get_by_role("listitem").filter(has=page.get_by_role("heading", name="Lesson one"))
+    expect(lesson_one).to_contain_text("1 of 2 learned, 0 due")  # Good keeps a new card in its learning steps
 
 
 def test_import_rejects_a_file_that_is_not_progress_and_changes_nothing(page, tmp_path):
@@ -295,7 +296,7 @@ def test_import_rejects_a_file_that_is_not_progress_and_changes_nothing(page, tm
         assert saved(page) == before
 
 
-def test_review_lists_due_cards_from_every_lesson_interleaved_and_rates_them_in_place(page):
+def test_review_takes_due_cards_from_every_lesson_interleaved_one_at_a_time(page):
     open_lesson(page)
     rate(page, 0, "Again")
     rate(page, 1, "Again")
@@ -304,38 +305,42 @@ def test_review_lists_due_cards_from_every_lesson_interleaved_and_rates_them_in_
     rate(page, 1, "Easy")  # not due for days
 
     page.goto(page.url_of("review/"))
-    count = page.locator(".gl-review__count")
-    expect(count).to_have_text("Nothing is due for review right now. Well done.")  # "Again" waits a minute
+    status = page.locator(".gl-review__status")
+    expect(status).to_have_text("Nothing is due for review right now. Well done.")  # "Again" waits a minute
 
     page.clock.set_system_time(datetime.now(timezone.utc) + timedelta(hours=2))
     page.reload()
-    expect(count).to_have_text("3 cards are due for review.")
-    cards = page.locator(".gl-card")
-    # One lesson's cards do not come in a block: lesson one, lesson two, lesson one.
-    expect(cards).to_have_count(3)
-    ids = [cards.nth(i).get_attribute("id") for i in range(3)]
-    assert [i.split("__")[0] for i in ids] == ["gl-card-one-cards", "gl-card-two-cards", "gl-card-one-cards"]
-    expect(cards.nth(1).get_by_role("link", name="Lesson two")).to_be_visible()
-    expect(cards.nth(0).locator(".katex").or_(cards.nth(2).locator(".katex")).first).to_be_attached()  # math rendered
+    expect(status).to_have_text("3 cards to go in this session.")
+    # One card at a time, and one lesson's cards do not come in a block: lesson one, two, one.
+    shown = []
+    for step in range(3):
+        expect(card(page, 0)).to_have_count(1)
+        shown.append(card(page, 0).get_attribute("id").split("__")[0])
+        if step == 1:
+            expect(card(page, 0).get_by_role("link", name="Lesson two")).to_be_visible()
+        if step == 2:
+            expect(card(page, 0).locator(".katex").first).to_be_attached()  # math rendered
+        flip(page, 0).click()
+        card(page, 0).get_by_role("button", name="Good").click()
+        if step == 0:
+            expect(status).to_have_text("Saved: Good. 2 cards to go in this session.")
+            assert saved(page)["cards"]["one-cards/backward"]["rating"] == "good"
+    assert shown == ["gl-card-one-cards", "gl-card-two-cards", "gl-card-one-cards"]
+    expect(page.get_by_role("heading", name="Session complete")).to_be_visible()
 
-    rate(page, 0, "Good")
-    expect(count).to_have_text("2 cards are due for review.")
-    assert saved(page)["cards"]["one-cards/backward"]["rating"] == "good"
 
-
-def test_progress_page_shows_results_of_every_widget_kind(page):
+def test_progress_page_shows_seeded_progress(page):
     page.goto(page.url_of("progress/"))
     state = {
         "version": 2,
         "cards": {"two-cards/mse": {"rating": "again", "due": "2000-01-01T00:00:00.000Z", "fsrs": {}}},
-        "quizzes": {}, "challenges": {}, "explain": {}, "predictions": {},
-        "badges": {"some-challenge": {"name": "Gradient Guru", "earnedAt": "2026-01-01T00:00:00.000Z"}},
+        "quizzes": {}, "challenges": {}, "explain": {}, "predictions": {}, "badges": {},
     }
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(state)])
     page.reload()
-    expect(page.get_by_role("row", name=re.compile("Lesson two"))).to_contain_text("1 of 2 rated, 1 due")
+    lesson_two = page.get_by_role("listitem").filter(has=page.get_by_role("heading", name="Lesson two"))
+    expect(lesson_two).to_contain_text("0 of 2 learned, 1 due")
     expect(page.locator(".gl-progress__summary")).to_contain_text("1 is due for review")
-    expect(page.get_by_role("listitem").filter(has_text="Gradient Guru")).to_be_visible()
 
 
 def test_cards_progress_and_review_pages_pass_axe(page):
@@ -349,5 +354,5 @@ def test_cards_progress_and_review_pages_pass_axe(page):
     assert_accessible(page)
     page.clock.set_system_time(datetime.now(timezone.utc) + timedelta(hours=1))
     page.goto(page.url_of("review/"))
-    expect(page.locator(".gl-review__count")).to_have_text("1 card is due for review.")
+    expect(page.locator(".gl-review__status")).to_have_text("4 cards to go in this session.")  # 1 due, 3 new
     assert_accessible(page)

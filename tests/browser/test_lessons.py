@@ -24,8 +24,8 @@ FINISHED = r"^(Done in \d+ ms|Error.*|Stopped.*|Python could not be loaded\.|You
 
 @pytest.fixture(scope="module")
 def reader(browser, base_url):
-    """One tab for the whole course, opened on the home page (no cells, so no Python yet). The
-    first lesson pays for loading Python; the others find it loaded."""
+    """One tab for the whole course, opened on the home page (its cell in view starts loading
+    Python, as for a reader). The first lesson pays for the load; the others find it loaded."""
     page = open_page(browser, base_url)
     page.goto(base_url)
     page.evaluate("window.sameDocument = true")

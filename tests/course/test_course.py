@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from tests.support.course import (LESSONS, as_printed, cells, course_outputs, lesson_outputs, option_text, page, problems, text,
-                                  widgets)
+from tests.support.course import (LESSONS, as_printed, cells, course_outputs, home_cells, lesson_outputs, option_text, page,
+                                  problems, text, widgets)
 
 HAVE_PYTORCH = importlib.util.find_spec("torch") is not None
 LIBRARIES = ["microtorch"] + (["pytorch"] if HAVE_PYTORCH else [])
@@ -222,11 +222,19 @@ def test_badges_are_distinct_and_lesson_3_names_its_own():
 @content
 def test_home_page_maps_every_lesson_with_its_time():
     home = (page(LESSONS[0]).parents[1] / "index.md").read_text(encoding="utf-8")
-    for slug in LESSONS:
-        row = next((line for line in home.splitlines() if f"(lessons/{slug}.md)" in line), None)
+    for slug in LESSONS:  # in the lesson map, a table (the page links lesson 1 elsewhere too)
+        row = next((line for line in home.splitlines() if line.startswith("|") and f"(lessons/{slug}.md)" in line), None)
         assert row, f"the home page does not link lesson {slug!r}"
         # The time is computed from the lesson (macros/lesson_time.py), never written by hand.
         assert row.endswith(f'| {{{{ lesson_time("lessons/{slug}.md") }}}} |'), f"the home page gives no time for {slug!r}: {row!r}"
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+def test_home_page_cell_prints_its_expected_output(library):
+    cells, outputs = home_cells(), course_outputs(library)["home"]
+    assert cells and all(cell.expect for cell in cells), "the home page's cells to try must say what they print"
+    for cell, out in zip(cells, outputs):
+        assert (out["error"], out["stdout"].strip()) == (None, cell.expect.strip()), f"under {library}, home cell {cell.number}"
 
 
 @content

@@ -120,12 +120,40 @@ def test_options_are_native_radios_in_a_fieldset_with_a_legend(env):
 def test_without_javascript_hint_answer_and_explanation_are_in_details(env):
     problem = parse(render(env)).one("li", data_problem="direction")
     hint = problem.one("details", "gl-challenge__hint")
-    assert hint.one("summary").text == "💡 Hint" and "Downhill." in hint.text
+    assert hint.one("summary").text == "Hint" and "Downhill." in hint.text
+    assert hint.one("summary").one("svg")["aria-hidden"] == "true", "the word names it; the bulb is decoration"
     answer = problem.one("details", "gl-challenge__answer")
     assert answer.one("summary").text == "Answer and explanation"
     assert "Answer: B. Down" in answer.text
     # The explanation follows, rendered from Markdown.
     assert [strong.text for strong in answer.all("strong")] == ["Answer: B.", "against"]
+
+
+def test_difficulty_chips_carry_their_level_in_words_and_an_icon(env):
+    tree = parse(render(env))
+    levels = [chip for chip in tree.all("span", "gl-challenge__level")]
+    assert [(chip["data-difficulty"], chip.text) for chip in levels] == [
+        ("beginner", "beginner"), ("intermediate", "intermediate"), ("advanced", "advanced")
+    ]
+    # Each level has its own gauge, hidden from screen readers (the word says it).
+    paths = [chip.one("svg").one("path")["d"] for chip in levels]
+    assert len(set(paths)) == 3 and all(chip.one("svg")["aria-hidden"] == "true" for chip in levels)
+
+
+def test_no_emoji_as_icons(env):
+    html = render(env)
+    assert not any(0x2600 <= ord(c) <= 0x27BF or ord(c) >= 0x1F000 for c in html), "icons are Material's SVGs"
+
+
+def test_the_badge_card_and_verdict_icons_wait_in_a_template(env):
+    section = parse(render(env)).one("section", "gl-challenge")
+    template = section.one("template", "gl-challenge__parts")
+    assert [node["data-part"] for node in template.all(None) if node.get("data-part")] == ["right", "wrong", "badge"]
+    card = template.one("div", "gl-challenge__badge-card")
+    assert [line.text for line in card.all("p")] == ["Badge earned", "Step Master", "You solved every problem of Check your step."]
+    assert card.one("svg")["aria-hidden"] == "true"
+    # Nothing of it outside the template: without JavaScript no badge is ever shown.
+    assert len(section.all("div", "gl-challenge__badge-card")) == 1
 
 
 def test_predict_output_shows_its_code_highlighted(env):

@@ -103,10 +103,19 @@ def test_answer_feedback_and_explanation_are_readable_without_javascript(env):
     assert details.one("summary").text == "Answer and explanation"
     key = details.all("li")
     assert [li["data-correct"] for li in key] == ["true", "false", "false"]
-    # Right and wrong are spelled out, not only coloured.
-    assert key[0].text.startswith("✓ Correct: w.grad") and "Right, backward writes" in key[0].text
-    assert key[1].text.startswith("✗ Wrong: The new value of w") and "optimizer's job" in key[1].text
+    # Right and wrong are spelled out, not only coloured; the icon beside the word is decoration.
+    assert key[0].text.startswith("Correct: w.grad") and "Right, backward writes" in key[0].text
+    assert key[1].text.startswith("Wrong: The new value of w") and "optimizer's job" in key[1].text
+    icons = [li.one("span", "gl-quiz__verdict").one("svg") for li in key[:2]]
+    assert all(svg["class"] == "gl-icon" and svg["aria-hidden"] == "true" for svg in icons)
     assert "optimizer.step() uses them" in details.one("div", "gl-quiz__explanation").text
+
+
+def test_the_front_end_finds_the_right_and_wrong_icons_in_an_inert_template(env):
+    template = parse(env.inline("quiz", TWO_QUESTIONS)).one("section", "gl-quiz").one("template", "gl-quiz__icons")
+    spans = template.all("span")
+    assert [span["data-right"] for span in spans] == ["true", "false"]
+    assert all(span.one("svg")["aria-hidden"] == "true" for span in spans)
 
 
 def test_markdown_code_and_math_render_inside_questions(env):

@@ -3,7 +3,9 @@ browser's worker runs, so namespaces, tracebacks and the output cap are checked 
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.util
+import json
 import sys
 
 import pytest
@@ -123,3 +125,29 @@ def test_the_runner_installs_a_display_hook_that_draws_below_the_cell():
     code = "import torch\nw = torch.tensor(2.0, requires_grad=True)\ntorch.viz.show(w * w)"
     assert run_cells.run("microtorch", [{"id": "p", "cells": [{"code": code}]}])["p"] == [
         {"stdout": "", "error": None, "graphs": 1}]
+
+
+def test_a_graph_drawn_between_prints_comes_between_them(runner):
+    from microtorch import viz
+
+    viz.set_display(runner._draw_graph)  # what alias_torch installs
+    try:
+        # Two quick prints: the second waits in the batch that the graph must not overtake.
+        runner.run("from microtorch import tensor, viz\nw = tensor(2.0, requires_grad=True)\n"
+                   "print('before')\nprint('still before')\nviz.show(w * w)\nprint('after')")
+    finally:
+        viz.set_display(None)
+    assert [kind for kind, _ in runner.output] == ["stdout", "graph", "stdout"]
+    assert runner.output[0][1] == "before\nstill before\n" and runner.output[2][1] == "after\n"
+
+
+def test_on_pyodide_the_shipped_font_list_is_put_where_matplotlib_reads_it(runner, tmp_path, monkeypatch):
+    from gradlab_runner.fontlist import FONT_LIST
+
+    monkeypatch.setattr(sys, "platform", "emscripten")
+    monkeypatch.delitem(sys.modules, "matplotlib.font_manager", raising=False)
+    package = importlib.machinery.ModuleSpec("matplotlib", None, is_package=True)
+    package.submodule_search_locations = [str(tmp_path)]
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: package if name == "matplotlib" else None)
+    runner._place_font_list()
+    assert json.loads((tmp_path / "fontlist.json").read_text()) == FONT_LIST

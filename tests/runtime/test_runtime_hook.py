@@ -137,3 +137,18 @@ def test_every_script_url_carries_a_hash_of_its_content(site_dir):
     entry = next((site_dir / "assets" / "gradlab").glob("gradlab-*.js")).name
     for chunk in (site_dir / "assets" / "gradlab" / "chunks").glob("*.js"):
         assert "gradlab.js" not in chunk.read_text() and entry not in chunk.read_text(), chunk.name
+
+
+def test_pyodides_own_wheels_are_served_compiled_and_the_lock_names_them(site_dir):
+    manifest_file = site_dir / page_config((site_dir / "index.html").read_text(encoding="utf-8"))["manifest"]
+    manifest = json.loads(manifest_file.read_text())
+    lock = json.loads((manifest_file.parent / manifest["lockFileURL"]).read_text())
+    served = {"numpy", "matplotlib", "micropip", "packaging"}
+    for package in served | {dep for name in served for dep in lock["packages"][name]["depends"]}:
+        entry = lock["packages"][package]
+        wheel = (manifest_file.parent / manifest["indexURL"] / entry["file_name"]).resolve()
+        assert wheel.parent.name.startswith("compiled-") and sha(wheel) == entry["sha256"], package
+        with zipfile.ZipFile(wheel) as archive:
+            names = archive.namelist()
+        assert any(name.endswith(".pyc") for name in names) and not any(name.endswith(".py") for name in names), package
+    assert not list((site_dir / "assets" / "pyodide").glob("*.whl"))  # the sources-only wheels stay out

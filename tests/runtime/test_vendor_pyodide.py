@@ -411,6 +411,7 @@ def _post_build(tmp_path: Path, mode: str | None, site_url: str = "") -> Path:
 
 
 WHEEL = b"a wheel of microtorch"
+COMPILED = b"compiled: "
 
 
 @pytest.fixture
@@ -429,7 +430,20 @@ def vendored(runtime, tmp_path, monkeypatch) -> FakeRuntime:
         (wheel.parent / "pyodide-lock.json").write_text(json.dumps(lock))
         return wheel, wheel.parent / "pyodide-lock.json"
 
+    def compiled_wheels(cache, wheels):  # stands in for `pyodide py-compile` (test_runtime_hook runs it)
+        folder = tmp_path / "wheels" / "compiled-4567"
+        folder.mkdir(parents=True, exist_ok=True)
+        entries = {}
+        for package, entry in json.loads(cache.path("pyodide-lock.json").read_text())["packages"].items():
+            if entry["file_name"] in wheels:
+                data = COMPILED + cache.path(entry["file_name"]).read_bytes()
+                if not (folder / entry["file_name"]).exists():  # cached, as the real one is
+                    (folder / entry["file_name"]).write_bytes(data)
+                entries[package] = {**entry, "sha256": sha(data)}
+        return folder, entries
+
     monkeypatch.setattr(hook, "build_wheel", build_wheel)
+    monkeypatch.setattr(hook, "compiled_wheels", compiled_wheels)
     return runtime
 
 
@@ -443,11 +457,11 @@ def test_self_hosted_copies_the_runtime_and_writes_its_manifest(vendored, tmp_pa
     served = {p.name for p in target.iterdir()}
     [lock_name] = [name for name in served if name.startswith("gradlab-lock-")]
     [manifest_name] = [name for name in served if name.startswith("gradlab-runtime-")]
-    # Pyodide's own lock is not served: the site's lock replaces it.
-    assert served == {*vendored.files, lock_name, manifest_name} - {"pyodide-lock.json"}
-    for name, data in vendored.files.items():
-        if name != "pyodide-lock.json":
-            assert (target / name).read_bytes() == data
+    # Pyodide's own lock is not served: the site's lock replaces it; its wheels come compiled.
+    core = {name for name in vendored.files if not name.endswith(".whl")} - {"pyodide-lock.json"}
+    assert served == {*core, lock_name, manifest_name}
+    for name in core:
+        assert (target / name).read_bytes() == vendored.files[name]
     manifest = _manifest(target)
     assert manifest == {
         "indexURL": "./",
@@ -459,7 +473,12 @@ def test_self_hosted_copies_the_runtime_and_writes_its_manifest(vendored, tmp_pa
     lock = json.loads((target / lock_name).read_text())
     entry = lock["packages"]["microtorch"]
     assert (target / entry["file_name"]).read_bytes() == WHEEL and entry["sha256"] == sha(WHEEL)
-    assert lock["packages"]["alpha"] == json.loads(vendored.core["pyodide-lock.json"])["packages"]["alpha"]
+    official = json.loads(vendored.core["pyodide-lock.json"])["packages"]["alpha"]
+    alpha = lock["packages"]["alpha"]
+    assert alpha["file_name"] == f"../wheels/compiled-4567/{official['file_name']}"
+    compiled = COMPILED + vendored.files[official["file_name"]]
+    assert (target / alpha["file_name"]).read_bytes() == compiled and alpha["sha256"] == sha(compiled)
+    assert {**alpha, "file_name": official["file_name"], "sha256": official["sha256"]} == official
 
 
 def test_self_hosted_skips_identical_files_and_replaces_changed_ones(vendored, tmp_path, monkeypatch):

@@ -71,8 +71,26 @@ def axe_violations(page) -> list:
     """Run axe-core (bundled with axe-playwright-python, no network) and return its violations."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # A colour caught mid-transition (Material fades the header title on scroll) is not the colour
+    # a reader sees, so let running transitions and animations settle first.
+    page.evaluate("Promise.all(document.getAnimations().filter(a => isFinite(a.effect?.getTiming().iterations ?? 1)).map(a => a.finished.catch(() => null)))")
     results = Axe().run(page)
     return results.response["violations"]
+
+
+def contrast_violations(page) -> list:
+    """axe's colour-contrast rule alone: the one rule a colour scheme changes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().run(page, options={"runOnly": ["color-contrast"]}).response["violations"]
+
+
+def switch_to_dark(page) -> None:
+    """Switch the colour scheme as a reader does: Material's palette toggle, a radio named for
+    what it does, pressed from the keyboard."""
+    page.get_by_role("radio", name="Switch to dark mode").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
 
 
 def describe_violations(violations) -> str:

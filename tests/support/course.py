@@ -23,6 +23,7 @@ LESSONS = (
     "gradients-in-practice",
     "learning-rate-and-optimizers",
     "inside-autograd",
+    "from-a-line-to-a-network",
 )
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
@@ -88,8 +89,17 @@ def text(slug: str) -> str:
 
 
 def cells(slug: str) -> list[Cell]:
+    return cells_in(text(slug))
+
+
+def home_cells() -> list[Cell]:
+    """The cells of the home page (docs/index.md), to try before any lesson."""
+    return cells_in((DOCS / "index.md").read_text(encoding="utf-8"))
+
+
+def cells_in(markdown: str) -> list[Cell]:
     found = []
-    for info, code in fences(text(slug)):
+    for info, code in fences(markdown):
         if is_runnable(info):
             found.append(Cell(len(found) + 1, codecell.parse(code.rstrip("\n"), parse_options(info))))
     return found
@@ -126,12 +136,12 @@ def as_printed(markdown: str) -> str:
 
 
 def lesson_programs(library: str) -> list[dict]:
-    """Each lesson's cells as one program. Under PyTorch a cell that reads microtorch's internals
+    """Each lesson's cells as one program, and the home page's as one more (id "home"). Under PyTorch a cell that reads microtorch's internals
     is left out (it prints nothing); every other cell is plain PyTorch code."""
     def code(cell):
         return "" if library == "pytorch" and cell.microtorch_only else cell.code
     return [{"id": slug, "cells": [{"code": code(c), "setup": c.setup, "isolated": c.isolated} for c in cells(slug)]}
-            for slug in LESSONS]
+            for slug in LESSONS] + [{"id": "home", "cells": [{"code": c.code, "setup": c.setup, "isolated": c.isolated} for c in home_cells()]}]
 
 
 def challenge_programs() -> list[dict]:

@@ -1,11 +1,18 @@
 // The opt-in countdown of a challenge (WCAG 2.2.1: it can be paused, extended and switched off).
 // One clock per challenge follows the problem the reader works on; each problem keeps its own
 // time left. Screen readers hear only milestones, never every second.
+//
+// "Works on" means opened: the reader clicked or tabbed into the problem. Being on screen is not
+// enough: two short problems share the screen, and scrolling past one is not trying it, so a
+// clock that started on sight could cost an attempt on a problem never read. A problem's clock
+// therefore starts at its first click or focus, stops when the reader opens another one or the
+// problem is done, and never moves on by itself: time cannot run out on a problem not opened.
 const MILESTONES = [
   [60, "1 minute left"],
   [10, "10 seconds left"],
 ];
 const TICK = 250;
+const STARTS = "A problem's clock starts when you click or tab into it.";
 
 const clock = (ms) => {
   const s = Math.max(0, Math.ceil(ms / 1000));
@@ -24,9 +31,12 @@ function button(text, label) {
 export function createTimer(el, problems, announce) {
   const optIn = document.createElement("p");
   optIn.className = "gl-challenge__timed";
-  optIn.innerHTML = '<label><input type="checkbox"> Test your skills under time pressure</label>';
+  const note = `${el.id}-timed-note`;
+  optIn.innerHTML =
+    `<label><input type="checkbox" aria-describedby="${note}"> Test your skills under time pressure</label>` +
+    ` <span class="gl-challenge__timed-note" id="${note}">${STARTS}</span>`;
   const toggle = optIn.querySelector("input");
-  el.querySelector(".gl-challenge__badge").before(optIn);
+  el.querySelector(".gl-challenge__meta").after(optIn);
 
   const ui = document.createElement("div");
   ui.className = "gl-challenge__timer";
@@ -50,6 +60,7 @@ export function createTimer(el, problems, announce) {
   let remaining = 0; // ms left when paused or when the current run started
   let deadline = 0;
   let paused = false;
+  let held = null; // the problem whose checks are running: its clock waits for them
   let interval = null;
 
   const now = () => (interval ? deadline - Date.now() : remaining);
@@ -62,7 +73,7 @@ export function createTimer(el, problems, announce) {
   }
 
   function start() {
-    if (interval || paused || !active) return;
+    if (interval || paused || !active || held === active) return;
     deadline = Date.now() + remaining;
     interval = setInterval(tick, TICK);
   }
@@ -91,31 +102,32 @@ export function createTimer(el, problems, announce) {
     }
   }
 
-  function activate(p) {
+  // Moves the clock to problem `p` (null: none). The clock's box appearing above what the reader
+  // pressed, or leaving a problem above it, would move that element under the pointer between
+  // press and release, and the click would miss: the page scrolls by as much, so `anchor` (the
+  // element pressed or focused) stays where it was on screen.
+  function activate(p, anchor = null) {
     if (p === active) return;
+    const top = anchor?.getBoundingClientRect().top;
     if (active) {
       stop();
       left.set(active, remaining);
     }
     active = p;
-    if (!p) return ui.remove();
-    remaining = left.get(p) ?? p.timeLimit * 1000;
-    p.li.querySelector(".gl-challenge__tags").after(ui);
-    start();
-    render();
-  }
-
-  function firstOpen(after = null) {
-    const open = problems.filter((p) => !p.done);
-    const later = after ? open.find((p) => problems.indexOf(p) > problems.indexOf(after)) : null;
-    return later ?? open[0] ?? null;
+    if (!p) ui.remove();
+    else {
+      remaining = left.get(p) ?? p.timeLimit * 1000;
+      p.li.querySelector(".gl-challenge__tags").after(ui);
+      start();
+      render();
+    }
+    if (anchor) scrollBy(0, anchor.getBoundingClientRect().top - top);
   }
 
   function switchOn() {
     paused = false;
     pause.textContent = "Pause timer";
-    activate(firstOpen());
-    if (active) announce(`Timer on: ${clock(remaining)} for ${active.title}.`);
+    announce(`Timer on. ${STARTS}`);
   }
 
   function switchOff() {
@@ -143,12 +155,14 @@ export function createTimer(el, problems, announce) {
     switchOff();
     toggle.focus();
   });
-  // The clock follows the reader to the problem they are working on.
-  el.addEventListener("focusin", (event) => {
-    if (!toggle.checked) return;
+  // The clock follows the reader to the problem they open (a click on its text moves no focus).
+  const open = (event) => {
+    if (!toggle.checked || ui.contains(event.target)) return;
     const p = problems.find((q) => q.li.contains(event.target));
-    if (p && !p.done && !ui.contains(event.target)) activate(p);
-  });
+    if (p && !p.done) activate(p, event.target);
+  };
+  el.addEventListener("focusin", open);
+  el.addEventListener("click", open);
 
   if (el.dataset.timedDefault === "true") {
     toggle.checked = true;
@@ -156,9 +170,22 @@ export function createTimer(el, problems, announce) {
   }
 
   return {
-    // A problem was finished: move the clock on to the next open one.
+    // A problem was finished: its clock stops, and the next starts only when it is opened.
     next() {
-      if (toggle.checked && active?.done) activate(firstOpen(active));
+      if (active?.done) activate(null, el.contains(document.activeElement) ? document.activeElement : null);
+    },
+    // Try again: every problem's clock is full again, waiting to be opened.
+    restart() {
+      activate(null);
+      left.clear();
+    },
+    // A problem's checks run (on) or are over (off): its clock waits meanwhile.
+    hold(p, on) {
+      held = on ? p : null;
+      if (p !== active) return;
+      if (on) stop();
+      else start();
+      render();
     },
     // The page is being left: no interval may keep the old page alive.
     stop,

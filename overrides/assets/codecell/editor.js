@@ -3,7 +3,7 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { HighlightStyle, bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
-import { EditorState, StateEffect, StateField } from "@codemirror/state";
+import { EditorState, StateEffect, StateField, Transaction } from "@codemirror/state";
 import { Decoration, EditorView, drawSelection, keymap, lineNumbers } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 
@@ -35,15 +35,52 @@ const errorLine = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+// Tab as CodeMirror's accessibility guidance has it: a reader who arrives in the editor (walking
+// the page with Tab) moves on with Tab, so a page of cells is no keyboard trap; once they type or
+// click in the code, Tab indents, and Escape then Tab (CodeMirror's own escape) leaves. A hint
+// under the editor, shown while it has focus and read as its description, says so.
+const TAB_HINT = ["Tab", " moves on until you type or click in the code; then it indents, and ", "Esc", " then ", "Tab", " leaves."];
+let hints = 0;
+
+function tabHint() {
+  const hint = document.createElement("p");
+  hint.className = "gl-cell__keys";
+  hint.id = `gl-cell-keys-${++hints}`;
+  TAB_HINT.forEach((text, index) => {
+    if (index % 2) hint.append(text);
+    else hint.append(Object.assign(document.createElement("kbd"), { textContent: text }));
+  });
+  return hint;
+}
+
+function tabMoves() {
+  let pointer = false; // a focus that a click brings is a start of editing
+  return [
+    EditorView.domEventHandlers({
+      pointerdown(_event, view) {
+        pointer = true;
+        view.setTabFocusMode(false);
+      },
+      focus(_event, view) {
+        view.setTabFocusMode(!pointer);
+        pointer = false;
+      },
+    }),
+    // Reset's change carries no user event: only the reader's own edits count.
+    EditorView.updateListener.of((update) => {
+      if (update.transactions.some((tr) => tr.docChanged && tr.annotation(Transaction.userEvent))) update.view.setTabFocusMode(false);
+    }),
+  ];
+}
+
 // Returns {view, getCode, setCode, markLine(lineNumber | null)}. `onChange(code)` hears every
-// edit, Reset's included. `onRun` is bound to Shift+Enter
-// (and Ctrl/Cmd+Enter). Tab indents; Escape then Tab leaves the editor (CodeMirror's own
-// keyboard-trap escape), so keyboard users are never stuck.
+// edit, Reset's included. `onRun` is bound to Shift+Enter (and Ctrl/Cmd+Enter).
 export function createEditor(parent, { code, label, onRun, onChange }) {
   const run = () => {
     onRun();
     return true;
   };
+  const hint = tabHint();
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -59,12 +96,14 @@ export function createEditor(parent, { code, label, onRun, onChange }) {
         syntaxHighlighting(colours),
         EditorView.lineWrapping, // no horizontal scroller: a scrollable region needs its own tab stop
         keymap.of([{ key: "Shift-Enter", run }, { key: "Mod-Enter", run }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
+        tabMoves(),
         errorLine,
-        EditorView.contentAttributes.of({ "aria-label": label }),
+        EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": hint.id }),
         EditorView.updateListener.of((update) => update.docChanged && onChange?.(update.state.doc.toString())),
       ],
     }),
   });
+  parent.append(hint); // after the editor, where the eye goes next
   return {
     view,
     getCode: () => view.state.doc.toString(),

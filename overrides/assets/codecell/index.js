@@ -25,6 +25,29 @@ export function codeOf(el) {
   return cell ? code(cell) : JSON.parse(el.dataset.cell).code;
 }
 
+// For a component that drives a mounted cell (a control): replace its code, kept like the
+// reader's own edit, and run it as Run does; the promise settles when that run is over. Every
+// change of a cell's code, the reader's included, is announced by a "gl-cell-code" event on
+// its root, whose detail is the new code.
+export function setCodeOf(el, text) {
+  const cell = byElement.get(el);
+  cell.initial = text;
+  if (cell.editor) cell.editor.setCode(text); // the editor reports the change itself
+  else cell.changed(text);
+}
+
+// The cell's original code back, as its Reset button does (a challenge's Try again uses it).
+export function resetCode(el) {
+  const cell = byElement.get(el);
+  setCodeOf(el, cell.options.code);
+  cell.editor?.markLine(null);
+  say(cell, "Code restored to the original.");
+}
+
+export function runCell(el) {
+  return runInOrder(byElement.get(el));
+}
+
 runtime.onReset(() => {
   for (const cell of page.cells) cell.ran = false;
 });
@@ -41,7 +64,11 @@ export function mount(el) {
   const key = `${location.pathname}#${options.id ?? number}`;
   const edited = edits.restore(key, options.code);
   const kept = edits.keeper(key, options.code);
-  const cell = { el, options, label, initial: edited ?? options.code, ran: false, running: false, queued: false, editor: null, prediction: null, gone: false };
+  const changed = (text) => {
+    kept.change(text);
+    el.dispatchEvent(new CustomEvent("gl-cell-code", { detail: text }));
+  };
+  const cell = { el, options, label, initial: edited ?? options.code, changed, ran: false, running: false, queued: false, editor: null, prediction: null, gone: false };
   byElement.set(el, cell);
   page.cells.push(cell);
   page.cells.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
@@ -57,13 +84,7 @@ export function mount(el) {
   cell.run = button("Run", () => runInOrder(cell));
   cell.stop = button("Stop", () => runtime.stop());
   cell.stop.hidden = true;
-  const reset = button("Reset", () => {
-    cell.initial = options.code;
-    kept.change(options.code);
-    cell.editor?.setCode(options.code);
-    cell.editor?.markLine(null);
-    say(cell, "Code restored to the original.");
-  });
+  const reset = button("Reset", () => resetCode(el));
   const copy = button("Copy", async () => {
     try {
       await navigator.clipboard.writeText(code(cell));
@@ -90,7 +111,7 @@ export function mount(el) {
   editorModule ??= import("./editor.js");
   editorModule.then(({ createEditor }) => {
     if (cell.gone) return;
-    cell.editor = createEditor(host, { code: cell.initial, label: `Code of ${label}`, onRun: () => runInOrder(cell), onChange: kept.change });
+    cell.editor = createEditor(host, { code: cell.initial, label: `Code of ${label}`, onRun: () => runInOrder(cell), onChange: changed });
     block.remove();
   });
   const stopWatching = startWhenUseful(el);
@@ -106,7 +127,7 @@ export function mount(el) {
 // Shared cells run like a notebook read top to bottom: running a cell first runs the cells above
 // it that have not run yet, so their variables exist. A Predict cell among them runs silently:
 // its output would give away what the reader has not predicted yet. A Run clicked while another
-// cell runs waits its turn, and the clicked cell says so.
+// cell runs waits its turn, and the clicked cell says so. Returns a promise of that turn's end.
 function runInOrder(cell) {
   if (cell.queued) {
     say(cell, "Already waiting: this cell runs when the running cell is done.");
@@ -125,6 +146,7 @@ function runInOrder(cell) {
     if (!cell.gone) return runWithEarlier(cell); // the reader left the page while it waited
   });
   page.turn = turn.catch(() => {});
+  return page.turn;
 }
 
 async function runWithEarlier(cell) {

@@ -3,6 +3,7 @@
 // and the recall ratings, and a rating is scheduled by FSRS and saved under `key`.
 import { read, update } from "../progress/store.js";
 import { GRADES, isDue, preview, rate, until } from "./schedule.js";
+import { copyRendered } from "../math/index.js";
 
 export function enhance(li, key, { onRated } = {}) {
   const front = li.querySelector(".gl-card__front");
@@ -12,6 +13,10 @@ export function enhance(li, key, { onRated } = {}) {
   front.before(scene);
   scene.append(front, back);
   front.classList.add("gl-card__face");
+  // The back repeats the question above the answer: turned over, a card still says what it asked.
+  const recap = copyRendered(front);
+  recap.className = "gl-card__recap";
+  back.prepend(recap);
   back.classList.add("gl-card__face");
   back.inert = true;
   li.querySelector(".gl-card__reveal")?.remove();

@@ -3,6 +3,8 @@
 import { enhance } from "./card.js";
 import "./style.css";
 
+export { enhance }; // the review page turns the same card markup into the same flip card
+
 export const name = "flashcards";
 export const selector = '[data-gl-component="flashcards"]';
 

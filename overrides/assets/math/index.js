@@ -25,3 +25,14 @@ export async function mount(el) {
   const { render } = await loadKatex();
   render(body, el, { displayMode: display, throwOnError: false });
 }
+
+// A copy of rendered Markdown for a second place on the page (ids removed, so none repeats);
+// math that KaTeX has not reached yet is rendered in the copy, which this component never sees.
+export function copyRendered(node) {
+  const clone = node.cloneNode(true);
+  for (const named of [clone, ...clone.querySelectorAll("[id]")]) named.removeAttribute("id");
+  for (const math of clone.querySelectorAll(".arithmatex")) {
+    if (!math.querySelector(".katex")) mount(math);
+  }
+  return clone;
+}

@@ -39,7 +39,7 @@ export function mount(nav) {
 }
 
 // Hides every part of the lesson that neither is, contains nor lies inside a match (the title
-// and this menu always stay); returns the number of matches.
+// and this menu always stay); returns the number of matches, companions aside.
 function show(root, nav, selector) {
   for (const el of root.querySelectorAll(`.${HIDDEN}`)) el.classList.remove(HIDDEN);
   if (!selector) return 0;
@@ -53,5 +53,5 @@ function show(root, nav, selector) {
     if (whole.some((el) => el.contains(parent))) continue;
     for (const child of parent.children) if (!keep.has(child)) child.classList.add(HIDDEN);
   }
-  return matches.length;
+  return matches.filter((el) => !el.hasAttribute("data-gl-companion")).length;
 }

@@ -1,6 +1,7 @@
-// The "My progress" page: per lesson, cards rated and due, quiz and challenge results and badges,
-// drawn from the progress store and course.json; plus export, import and reset.
-import { isEmpty, empty, read, requestPersistence, subscribe, write } from "./store.js";
+// The "My progress" page: per lesson in course order, cards learned and due, the quiz's first-try
+// score, the challenge's best and its badge, drawn from the progress store and course.json; plus
+// export, import and reset.
+import { isEmpty, empty, quizScores, read, requestPersistence, subscribe, write } from "./store.js";
 import { download, parse } from "./transfer.js";
 import { esc, loadCourse, siteRoot } from "./course.js";
 import { isDue } from "../flashcards/schedule.js";
@@ -73,43 +74,61 @@ export async function mount(el) {
   return subscribe(draw);
 }
 
+// One entry per lesson, in course order, each a short list of facts rather than a table row, so
+// the page fits a phone's width without scrolling sideways.
 function render(course, state, now = Date.now()) {
   const root = siteRoot();
-  let rated = 0;
-  let due = 0;
-  const rows = course.pages.map((page) => {
-    const w = page.widgets;
-    const cards = (w.flashcards ?? []).flatMap((deck) => deck.cards.map((card) => state.cards[`${deck.id}/${card.id}`]));
-    const seen = cards.filter(Boolean);
-    const waiting = seen.filter((entry) => isDue(entry, now)).length;
-    rated += seen.length;
-    due += waiting;
-    const quizzes = (w.quiz ?? []).map((quiz) => {
-      const results = state.quizzes[quiz.id] ?? {};
-      const right = quiz.questions.filter((id) => results[id]?.correct).length;
-      return `${esc(quiz.title)}: ${right} of ${quiz.questions.length} correct`;
-    });
-    const challenges = (w.challenge ?? []).map((challenge) => {
-      const results = state.challenges[challenge.id] ?? {};
-      const solved = challenge.problems.filter((id) => results[id]?.solved).length;
-      const badge = state.badges[challenge.id] ? ` — 🏅 ${esc(challenge.badge)}` : "";
-      return `${esc(challenge.title)}: ${solved} of ${challenge.problems.length} solved${badge}`;
-    });
-    return `<tr><th scope="row"><a href="${root}${esc(page.url)}">${esc(page.title ?? page.url)}</a></th>
-      <td>${cards.length ? `${seen.length} of ${cards.length} rated, ${waiting} due` : "—"}</td>
-      <td>${quizzes.join("<br>") || "—"}</td>
-      <td>${challenges.join("<br>") || "—"}</td></tr>`;
+  const lessons = course.pages.map((page) => ({ page, ...lessonFacts(page, state, now) }));
+  const sum = (field) => lessons.reduce((n, lesson) => n + lesson.cards[field], 0);
+  const challenges = course.pages.flatMap((page) => page.widgets.challenge ?? []);
+  const earned = challenges.filter((challenge) => state.badges[challenge.id]).length;
+  const due = sum("due");
+  const items = lessons.map(({ page, cards, quiz, challenge, badges }) => {
+    const facts = [
+      cards.total && ["Cards", `${cards.learned} of ${cards.total} learned, ${cards.due} due`],
+      quiz.total && ["Quiz, first try", quiz.tried ? `${quiz.firstTry} of ${quiz.total} (${quiz.eventually} right so far)` : "not tried yet"],
+      challenge.total && ["Challenge best", `${challenge.solved} of ${challenge.total} solved`],
+      ...badges.map(({ name, earned }) => ["Badge", `${esc(name)}: ${earned ? "earned" : "not yet"}`]),
+    ].filter(Boolean);
+    return `<li class="gl-progress__lesson">
+      <h3><a href="${root}${esc(page.url)}">${esc(page.title ?? page.url)}</a></h3>
+      ${facts.length ? `<dl class="gl-progress__facts">${facts.map(([term, text]) => `<div><dt>${term}</dt><dd>${text}</dd></div>`).join("")}</dl>` : ""}
+    </li>`;
   });
-  const total = course.pages.reduce((n, page) => n + (page.widgets.flashcards ?? []).reduce((m, deck) => m + deck.cards.length, 0), 0);
-  const badges = Object.values(state.badges).map((badge) => `<li>🏅 ${esc(badge.name)}</li>`);
   return `
-    <p class="gl-progress__summary">You have rated ${rated} of ${total} cards; ${due} ${due === 1 ? "is" : "are"} due for review.
+    <p class="gl-progress__summary">You have rated ${sum("rated")} of ${sum("total")} cards and learned ${sum("learned")};
+      ${due} ${due === 1 ? "is" : "are"} due for review.${challenges.length ? ` Badges earned: ${earned} of ${challenges.length}.` : ""}
       <a href="${root}review/">Go to Review</a></p>
-    <div class="md-typeset__table"><table>
-      <caption>Progress by lesson</caption>
-      <thead><tr><th scope="col">Lesson</th><th scope="col">Cards</th><th scope="col">Quizzes</th><th scope="col">Challenges</th></tr></thead>
-      <tbody>${rows.join("")}</tbody>
-    </table></div>
-    <h2 id="gl-progress-badges">Badges</h2>
-    ${badges.length ? `<ul>${badges.join("")}</ul>` : "<p>No badges yet: solve every problem of a challenge to earn its badge.</p>"}`;
+    <h2 id="gl-progress-lessons">Lesson by lesson</h2>
+    <p>A card counts as learned once the scheduler has moved it past its first short steps, to a
+      review a day or more away; a card you forget later stops counting until you relearn it.</p>
+    <ol class="gl-progress__lessons">${items.join("")}</ol>`;
+}
+
+const LEARNED = 2; // ts-fsrs State.Review: past the learning steps
+
+// What one lesson's widgets hold in `state`: card counts, quiz and challenge scores, badges.
+function lessonFacts(page, state, now) {
+  const entries = (page.widgets.flashcards ?? []).flatMap((deck) => deck.cards.map((card) => state.cards[`${deck.id}/${card.id}`]));
+  const seen = entries.filter(Boolean);
+  const cards = {
+    total: entries.length,
+    rated: seen.length,
+    learned: seen.filter((entry) => entry.fsrs?.state === LEARNED).length,
+    due: seen.filter((entry) => isDue(entry, now)).length,
+  };
+  const challenges = page.widgets.challenge ?? [];
+  const challenge = {
+    solved: challenges.reduce((n, c) => n + challengeBest(c, state), 0),
+    total: challenges.reduce((n, c) => n + c.problems.length, 0),
+  };
+  const badges = challenges.map((c) => ({ name: c.badge, earned: Boolean(state.badges[c.id]) }));
+  return { cards, quiz: quizScores(page.widgets.quiz ?? [], state), challenge, badges };
+}
+
+// How many of a challenge's problems the learner has solved.
+function challengeBest(challenge, state) {
+  const results = state.challenges[challenge.id] ?? {};
+  const current = challenge.problems.filter((id) => results[id]?.solved).length;
+  return Math.max(state.bests[challenge.id]?.solved ?? 0, current); // Try again keeps the best
 }

@@ -1,18 +1,24 @@
 // The learner's progress: one versioned localStorage key shared by every widget.
 // Shape (version 2):
 //   cards:      { "<deck>/<card>": { rating, due: ISO date, fsrs: <ts-fsrs card>, reviewedAt } }
-//   quizzes:    { "<quiz>": { "<question>": { correct: bool, chosen: [option index...], answeredAt } } }
-//   challenges: { "<challenge>": { "<problem>": { solved: bool, attemptsUsed, revealed } } }
+//   quizzes:    { "<quiz>": { "<question>": { correct: bool, chosen: [option index...], answeredAt,
+//                                           firstTry: bool, eventually: bool } } }
+//               (firstTry: the first Check's verdict, null if it predates the record; eventually:
+//               some Check was right. Retry clears the rest and keeps these two.)
+//   challenges: { "<challenge>": { "<problem>": { solved: bool, attemptsUsed, revealed } } }  (the current try)
+//   bests:      { "<challenge>": { solved, total, tries } }  (most problems solved in one try; Try again keeps it)
 //   badges:     { "<challenge>": { name, earnedAt } }
 //   explain:    { "<explain>/<prompt>": { text, concepts: [bool...], revealed } }
 //   predictions:{ "<cell>": { text, matched } }
 //   code:       { "<page path>#<cell>": { authored, text } }  (a reader's edit of a code cell)
 //   modes:      { "<page path>": { mode } }                   (the study mode chosen on a lesson)
+//   review:     { settings: { newPerDay }, today: { date, introduced: [card key...] } }  (review/queue.js)
+//   learner:    "<random id>"  (made once by `learnerId`; not a section, so it is not progress)
 // Sections added later default to {}, so older version-2 data needs no migration.
 // Widgets change it only through `update`, so every write is validated and announced.
 export const KEY = "gradlab:progress";
 export const VERSION = 2;
-export const SECTIONS = ["cards", "quizzes", "challenges", "badges", "explain", "predictions", "code", "modes"];
+export const SECTIONS = ["cards", "quizzes", "challenges", "bests", "badges", "explain", "predictions", "code", "modes", "review"];
 const listeners = new Set();
 let notice = null;
 let persistence = null;
@@ -88,7 +94,48 @@ export function migrate(data) {
     fixed[section] = entries;
   }
   if (!Object.values(fixed.cards).every((card) => !Number.isNaN(Date.parse(card.due)))) return null;
+  // An odd id only orders quiz options: drop it (the next quiz makes a new one) rather than the progress.
+  if (typeof state.learner === "string" && /^[\w-]{8,64}$/.test(state.learner)) fixed.learner = state.learner;
   return fixed;
+}
+
+// The learner's id: random, made on first use and kept with the progress, so the quiz shows this
+// learner the same option order on every visit and another learner another order. Export and
+// import carry it; a reset (`empty()`) drops it, and the next quiz makes a fresh one.
+export function learnerId() {
+  let state = read();
+  if (!state.learner) {
+    recover(); // as before any write: unreadable data is set aside, not overwritten
+    state = read();
+    state.learner ??= randomId();
+    // Not `write`: an id is not progress, so opening a page neither asks for persistent storage
+    // (a prompt in some browsers) nor redraws every widget.
+    save(state);
+  }
+  return state.learner;
+}
+
+function randomId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16)); // randomUUID needs a secure context
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// How a learner did on some quizzes, counted per question: `quizzes` lists { id, questions: [id...] }
+// as course.json's `widgets.quiz` does. Returns { firstTry, eventually, tried, total }: right on the
+// first Check, right at some Check, checked at least once, and how many questions there are.
+export function quizScores(quizzes, state = read()) {
+  const scores = { firstTry: 0, eventually: 0, tried: 0, total: 0 };
+  for (const quiz of quizzes) {
+    for (const id of quiz.questions) {
+      const result = state.quizzes[quiz.id]?.[id];
+      scores.total += 1;
+      if (!isObject(result)) continue;
+      scores.tried += 1;
+      scores.firstTry += result.firstTry === true;
+      scores.eventually += result.eventually === true || result.correct === true;
+    }
+  }
+  return scores;
 }
 
 export function update(mutate) {
@@ -100,13 +147,17 @@ export function update(mutate) {
 }
 
 export function write(state) {
+  save(state);
+  requestPersistence();
+  for (const listener of listeners) listener(state);
+}
+
+function save(state) {
   try {
     localStorage.setItem(KEY, JSON.stringify(state));
   } catch {
     /* storage full or disabled: progress lasts for this page only */
   }
-  requestPersistence();
-  for (const listener of listeners) listener(state);
 }
 
 export function subscribe(listener) {
