@@ -48,6 +48,8 @@ function mount(el, component) {
 function mountUpTo(el) {
   let last = -1; // an element may carry two components: both mount
   waiting.forEach((item, index) => item.el === el && (last = index));
+  // A control may stand above the code cell it drives: the pass then reaches that cell too.
+  for (let i = 0; i <= last; i++) last = Math.max(last, waiting.indexOf(drivenBy(waiting[i])));
   // Within one pass, in the order of `components` (a control after the cells it drives); the
   // sort is stable, so each component's widgets keep their page order.
   const batch = waiting.splice(0, last + 1).sort((a, b) => components.indexOf(a.component) - components.indexOf(b.component));
@@ -55,6 +57,13 @@ function mountUpTo(el) {
     near.unobserve(item.el);
     mount(item.el, item.component);
   }
+}
+
+// The waiting code cell a control drives (macros/control.py names it by its id), if any.
+function drivenBy({ el, component }) {
+  if (component !== control) return undefined;
+  const { cell } = JSON.parse(el.dataset.control);
+  return waiting.find((item) => item.component === codecell && JSON.parse(item.el.dataset.cell).id === cell);
 }
 
 const near = new IntersectionObserver(
