@@ -4,6 +4,7 @@ Chromium (Debian's), a local server, the real theme, macros, hooks, runtime and 
     .venv/bin/python scripts/bench_runtime.py [--runs 3]
     .venv/bin/python scripts/bench_runtime.py --wheels [--runs 7]
     .venv/bin/python scripts/bench_runtime.py --epoch [--runs 5]
+    .venv/bin/python scripts/bench_runtime.py --throttled [--runs 3]
 
 --epoch times, in the browser's Python, one epoch of scripts/bench_autograd.py's `epoch` workload
 (the digits lesson's MLP through a DataLoader) under microtorch against the same epoch in
@@ -13,6 +14,12 @@ hand-written NumPy, epochs taking turns in one worker (the code is bench_autogra
 sources are the baseline), in fresh workers that take turns: loadPackage(wheel) (fetch, unpack)
 and `import microtorch, gradlab_runner`, once NumPy is loaded and imported. The hook's KIND
 keeps the fastest that still lets lesson 6 read microtorch's sources.
+
+--throttled times a first visit on a slow connection (10 Mbit/s both ways, 40 ms round trip,
+Chromium's DevTools protocol `Network.emulateNetworkConditions`): load, click Run as soon as it
+shows, output; and the bytes fetched before that output, as decoded (uncompressed) and as sent
+over the wire, from a server that compresses text as GitHub Pages does (scripts/serve_compressed.py),
+with the largest files.
 
 Measured (medians over --runs fresh browser contexts; times from navigation start or click):
 - floor: a bare page whose worker loads Pyodide with the site's lock file, then microtorch (and
@@ -38,10 +45,12 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scripts.serve_compressed import serve_compressed  # noqa: E402
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.support.project import SITE_HOOKS, write_project  # noqa: E402  (the tests' site builder)
 from tests.support.site import build_site, serve  # noqa: E402
@@ -185,6 +194,58 @@ def measure(browser, url: str, runs: int) -> dict[str, list[float]]:
     return results
 
 
+SLOW_LINK = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
+
+
+def measure_throttled(browser, url: str, site: Path, runs: int) -> tuple[dict[str, list[float]], dict[str, list[int]]]:
+    """A reader's first visit on SLOW_LINK; returns the measures and, from the last run, each
+    file's [decoded bytes, transferred bytes, requests] before the output. Decoded is the file's size in
+    the site; transferred is what crossed the wire (body and headers). Service workers are
+    blocked: the throttling applies to the page and its workers, not to a service worker's own
+    fetches."""
+    results: dict[str, list[float]] = {}
+    for _ in range(runs):
+        context = browser.new_context(service_workers="block")
+        context.add_init_script(PROBE)
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", SLOW_LINK)
+        fetched = []
+        page.on("requestfinished", lambda request: fetched.append(request))
+        page.goto(url + "bench-visible/")
+        page.get_by_role("button", name="Run").click()
+        click, done, _ = wait_done(page)
+        by_file = {}  # URL -> [decoded, transferred, requests]: a file fetched twice shows
+        for request in fetched:
+            sizes = request.sizes()
+            path = site / urlparse(request.url).path.lstrip("/")
+            path = path / "index.html" if path.is_dir() else path
+            entry = by_file.setdefault(request.url, [path.stat().st_size if path.is_file() else 0, 0, 0])
+            entry[1] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            entry[2] += 1
+        for key, value in (
+            ("load -> click -> output (ms)", done),
+            ("click -> output (ms)", done - click),
+            ("bytes before the output, decoded", sum(decoded for decoded, _, _ in by_file.values())),
+            ("bytes before the output, transferred", sum(sent for _, sent, _ in by_file.values())),
+        ):
+            results.setdefault(key, []).append(value)
+        context.close()
+    return results, by_file
+
+
+def report_throttled(results: tuple, runs: int) -> None:
+    measures, by_file = results
+    print(f"\nfirst visit on 10 Mbit/s, 40 ms round trip, medians of {runs} runs\n")
+    print(f"{'measure':45} {'median':>12}")
+    for key, values in measures.items():
+        print(f"{key:45} {statistics.median(values):12,.0f}")
+    print(f"\nlargest files (last run): {'decoded':>12} {'transferred':>12} {'requests':>9}")
+    for link, (decoded, sent, requests) in sorted(by_file.items(), key=lambda item: -item[1][0])[:10]:
+        print(f"  {link.rsplit('/', 1)[-1][:40]:40} {decoded:12,} {sent:12,} {requests:9}")
+
+
 WHEEL_PAGE = """<!doctype html><html lang="en"><title>wheel</title><body><script>
 window.measure = (wheel) => new Promise((resolve) => {
   const worker = new Worker("worker.js");
@@ -270,6 +331,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=None, help="default: 3, or 7 with --wheels")
     parser.add_argument("--wheels", action="store_true", help="time only the wheel, each kind against plain sources")
     parser.add_argument("--epoch", action="store_true", help="time one epoch of the digits MLP, against NumPy")
+    parser.add_argument("--throttled", action="store_true", help="a first visit on a slow connection, and the bytes it fetches")
     args = parser.parse_args()
     runs = args.runs or (7 if args.wheels else 5 if args.epoch else 3)
     from playwright.sync_api import sync_playwright
@@ -280,10 +342,12 @@ def main() -> None:
         if args.epoch:
             (site / "epoch" / "worker.js").write_text((site / "epoch" / "worker.js").read_text().replace("RUNS", str(runs)))
         urls = build_wheel_pages(site) if args.wheels else None
-        url, server = serve(site)
+        url, server = serve_compressed(site) if args.throttled else serve(site)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            if args.epoch:
+            if args.throttled:
+                results = measure_throttled(browser, url, site, runs)
+            elif args.epoch:
                 results = measure_epoch(browser, url, runs)
             else:
                 results = measure_wheels(browser, url, urls, runs) if args.wheels else measure(browser, url, runs)
@@ -291,7 +355,7 @@ def main() -> None:
         server.shutdown()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    (report_epoch if args.epoch else report_wheels if args.wheels else report)(results, runs)
+    (report_throttled if args.throttled else report_epoch if args.epoch else report_wheels if args.wheels else report)(results, runs)
 
 
 def report(results: dict[str, list[float]], runs: int) -> None:

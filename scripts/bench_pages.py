@@ -1,0 +1,123 @@
+"""Page speed as Lighthouse scores it: every page of the built course, both presets (mobile, the
+default, and desktop), medians of several runs. Headless Chromium (Debian's), a local server.
+
+    .venv/bin/python scripts/bench_pages.py [--pages index lessons/autodiff] [--runs 3]
+        [--presets mobile desktop] [--save DIR]
+
+The site is built with its site_url naming the port it is then served on (Material's instant
+navigation only works on that port), and served with text gzip-compressed as GitHub Pages
+serves it (scripts/serve_compressed.py). Lighthouse 12.8.2 is not a dependency of the site, so it
+runs through `npx -y` (npm's cache makes that work offline once it has been fetched). Mobile
+scores wobble on a loaded 2-core machine: hence the median. --save keeps every JSON report, to
+read what a page spends its main thread on (audits "mainthread-work-breakdown", "bootup-time").
+Goals (issue 14): mobile performance >= 95, CLS < 0.05, TBT < 200 ms; desktop 100.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scripts.serve_compressed import serve_compressed  # noqa: E402
+from tests.support.site import build_site, free_port  # noqa: E402
+
+LIGHTHOUSE = ["npx", "-y", "lighthouse@12.8.2"]
+CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage"
+PRESETS = ("mobile", "desktop")
+# (column, Lighthouse audit, format): the performance score is a category, not an audit.
+COLUMNS = (
+    ("CLS", "cumulative-layout-shift", "{:.3f}"),
+    ("TBT ms", "total-blocking-time", "{:.0f}"),
+    ("LCP ms", "largest-contentful-paint", "{:.0f}"),
+)
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site, as paths relative to its root ("" is the home page)."""
+    pages = sorted(path.parent.relative_to(site).as_posix() for path in site.rglob("index.html"))
+    return ["" if page == "." else page + "/" for page in pages if not page.startswith(("assets", "search"))]
+
+
+def page_path(name: str) -> str:
+    """"index" or "" is the home page; "lessons/autodiff" is "lessons/autodiff/"."""
+    name = name.strip("/")
+    return "" if name in ("", "index") else name + "/"
+
+
+def lighthouse(url: str, preset: str) -> dict:
+    command = [*LIGHTHOUSE, url, "--output=json", "--output-path=stdout", "--quiet", "--only-categories=performance", f"--chrome-flags={CHROME_FLAGS}"]
+    if preset == "desktop":
+        command.append("--preset=desktop")
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+    if result.returncode != 0:
+        raise SystemExit(f"lighthouse failed on {url} ({preset}):\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout)
+
+
+def scores(report: dict) -> dict[str, float]:
+    row = {"perf": report["categories"]["performance"]["score"] * 100}
+    for column, audit, _ in COLUMNS:
+        row[column] = report["audits"][audit]["numericValue"]
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", nargs="*", help="paths under the site root, e.g. index lessons/autodiff (default: every page)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--presets", nargs="*", choices=PRESETS, default=list(PRESETS))
+    parser.add_argument("--save", type=Path, help="a folder for every run's JSON report")
+    args = parser.parse_args()
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    with tempfile.TemporaryDirectory(prefix="gradlab-pages-") as workdir:
+        site = Path(workdir) / "site"
+        built = build_site(site, site_url=url)
+        if built.returncode != 0:
+            raise SystemExit(f"build failed:\n{built.stderr[-3000:]}")
+        known = site_pages(site)
+        wanted = [page_path(page) for page in args.pages] if args.pages else known
+        unknown = [page for page in wanted if page not in known]
+        if unknown:
+            raise SystemExit(f"no such pages: {unknown}; the site has {known}")
+        _, server = serve_compressed(site, port=port)
+        rows = {}
+        try:
+            for page in wanted:
+                for preset in args.presets:
+                    runs = []
+                    for run in range(args.runs):
+                        result = lighthouse(url + page, preset)
+                        if args.save:
+                            args.save.mkdir(parents=True, exist_ok=True)
+                            name = (page.strip("/").replace("/", "_") or "index") + f"-{preset}-{run + 1}.json"
+                            (args.save / name).write_text(json.dumps(result))
+                        runs.append(scores(result))
+                    rows[(page or "/", preset)] = runs
+                    print(f"  {page or '/'} {preset}: {[round(r['perf']) for r in runs]}", file=sys.stderr, flush=True)
+        finally:
+            server.shutdown()
+    report(rows, args.runs)
+
+
+def report(rows: dict[tuple[str, str], list[dict[str, float]]], runs: int) -> None:
+    print(f"\nLighthouse 12.8.2, medians of {runs} runs (performance score; CLS; TBT and LCP in ms)\n")
+    print(f"{'page':45} {'preset':8} {'perf':>5} " + " ".join(f"{column:>7}" for column, *_ in COLUMNS))
+    for (page, preset), runs_ in rows.items():
+        median = {key: statistics.median(run[key] for run in runs_) for key in runs_[0]}
+        cells = " ".join(f"{fmt.format(median[column]):>7}" for column, _, fmt in COLUMNS)
+        print(f"{page:45} {preset:8} {median['perf']:5.0f} {cells}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Speed a reader can see: on a phone, a lesson page must not jump while it loads (layout shifts,
+as the browser reports them), and widgets mount as the reader nears them, not all at load.
+scripts/bench_pages.py scores the pages with Lighthouse; these keep what once broke (the page lost
+its styles for a moment, a shift of the whole page) and what made a phone's main thread busy."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.support.browser import without_python
+from tests.support.course import LESSONS
+
+pytestmark = pytest.mark.browser
+
+SLOW = 90_000  # ms: a busy 2-core machine
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
+# Every layout shift since navigation started (buffered), whatever caused it: the test gives no input.
+SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    window.__shifts.push({at: Math.round(entry.startTime), value: entry.value,
+      nodes: entry.sources.map((source) => source.node?.nodeName + "." + (source.node?.className || ""))});
+}).observe({type: "layout-shift", buffered: true});
+"""
+MATERIAL = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+# Loaded: Material's instant navigation has made every link absolute (the moment the styles used
+# to be dropped and fetched again), every stylesheet is applied, the fonts are in.
+SETTLED = """() => [...document.querySelectorAll("link[rel=stylesheet]")].every((link) => link.getAttribute("href").startsWith("http") && link.sheet)
+  && document.querySelector("[data-gl-mounted]") && document.fonts.status === "loaded" """
+# Two frames, so a shift of the last change is reported.
+FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(window.__shifts))))"
+
+
+def test_lessons_do_not_jump_on_a_phone(browser, base_url):
+    problems = []
+    for slug in LESSONS:
+        # A new reader on a slow phone: the service worker takes over the page before Material's
+        # script has run (made certain here by holding that script back until it has).
+        context = browser.new_context(**PHONE)
+        without_python(context)
+        context.add_init_script(SHIFTS)
+        held = []
+        context.route(MATERIAL, lambda route: held.append(route))
+        page = context.new_page()
+        page.goto(f"{base_url}lessons/{slug}/", wait_until="commit")
+        page.wait_for_function("navigator.serviceWorker?.controller", timeout=SLOW)
+        page.wait_for_function("document.fonts.status === 'loaded'", timeout=SLOW)
+        for route in held:
+            route.continue_()
+        page.wait_for_function(SETTLED, timeout=SLOW)
+        shifts = page.evaluate(FRAMES)
+        total = sum(shift["value"] for shift in shifts)
+        if total > 0.05:
+            problems.append(f"{slug}: layout shift {total:.3f}: {shifts}")
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_widgets_mount_near_the_viewport_in_page_order(browser, base_url):
+    # The browser is never idle here, so only scrolling mounts widgets below the first screens.
+    context = browser.new_context()
+    without_python(context)
+    context.add_init_script("window.requestIdleCallback = () => 0;")
+    page = context.new_page()
+    page.goto(f"{base_url}lessons/autodiff/")
+    expect(page.get_by_role("group", name="Two weights, two partial derivatives")).to_be_visible(timeout=SLOW)
+    cells = page.locator(".gl-cell")
+    mounted = page.locator('.gl-cell[data-gl-mounted~="codecell"]')
+    total = cells.count()
+    assert mounted.count() < total, "every cell mounted at load: nothing was left for later"
+    # A reader who scrolls to the last cell finds it ready, numbered in page order, and every
+    # cell above it mounted (a Run runs the cells above first).
+    cells.last.scroll_into_view_if_needed()
+    expect(page.get_by_role("group", name=f"Code cell {total}")).to_be_visible(timeout=SLOW)
+    expect(mounted).to_have_count(total)
+    context.close()
