@@ -36,8 +36,12 @@ def reader(browser, base_url):
 def go_to_lesson(page, base_url, slug):
     """Follow the lesson's link in the site's navigation, as a reader does (from the keyboard,
     like the Runs below: a mouse left over the link would leave it in its hover colours)."""
+    # Material changes the address before it swaps the page in: wait until the article that was
+    # shown has been replaced, so nothing below reads the old lesson.
+    page.evaluate("document.querySelector('article').dataset.left = 'yes'")
     page.locator(f'.md-sidebar--primary a.md-nav__link[href$="/{slug}/"]').press("Enter")
     page.wait_for_url(f"{base_url}lessons/{slug}/")
+    page.wait_for_function("document.querySelector('article') && !document.querySelector('article').dataset.left")
     expect(page.locator(".gl-cell").first).to_be_visible()
 
 
