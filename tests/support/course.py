@@ -24,6 +24,7 @@ LESSONS = (
     "learning-rate-and-optimizers",
     "inside-autograd",
     "from-a-line-to-a-network",
+    "mini-batches-and-epochs",
 )
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
