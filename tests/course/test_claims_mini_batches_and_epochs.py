@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import functools
 import importlib
-import random
 import statistics
 import time
 
 import pytest
+
+# Lesson 7's data (sorted by class, as lesson 9 makes it), and its fixture that runs PyTorch on one
+# thread for tensors this small.
+from tests.course.test_claims_from_a_line_to_a_network import moons, one_thread  # noqa: F401
 
 SLUG = "mini-batches-and-epochs"
 SEEDS = range(3)  # "in our runs": the lesson's seed 0 and two more
@@ -27,23 +30,10 @@ def data(torch):
     return importlib.import_module(f"{torch.__name__}.utils.data")
 
 
-def moons(torch):
-    """The lesson's data, as its first cell makes it: sorted by class."""
-    random.seed(0)
-    n = 100
-    angle = torch.tensor([random.uniform(0, torch.pi) for _ in range(n)])
-    jitter = torch.tensor([[random.gauss(0, 0.1), random.gauss(0, 0.1)] for _ in range(2 * n)])
-    upper = torch.stack([torch.cos(angle), torch.sin(angle)], dim=1)
-    lower = torch.stack([1 - torch.cos(angle), 0.5 - torch.sin(angle)], dim=1)
-    return torch.cat([upper, lower]) + jitter, torch.cat([torch.zeros(n), torch.ones(n)])
-
-
 @functools.cache
 def trained(library, batch_size, seed, epochs=20, lr=0.5):
     """The lesson's experiment: (accuracy, batch losses, whole-data loss per epoch)."""
     torch = importlib.import_module(library)
-    if library == "torch":
-        torch.set_num_threads(1)
     nn, X, y = torch.nn, *moons(torch)
     loss_fn = nn.BCEWithLogitsLoss()
     torch.manual_seed(seed)
@@ -151,8 +141,6 @@ def test_the_full_batch_needs_more_epochs_not_a_smaller_step(torch):
 
 def test_an_epoch_of_single_examples_costs_many_times_one_full_batch(torch):
     nn, X, y = torch.nn, *moons(torch)
-    if torch.__name__ == "torch":
-        torch.set_num_threads(1)
     model = nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 1))
     optimizer = torch.optim.SGD(model.parameters(), lr=0.5)
     dataset = data(torch).TensorDataset(X, y)
