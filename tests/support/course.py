@@ -25,6 +25,7 @@ LESSONS = (
     "inside-autograd",
     "from-a-line-to-a-network",
     "jacobians-and-vjps",
+    "mini-batches-and-epochs",
     "overfitting-and-regularization",
 )
 
