@@ -71,9 +71,7 @@ def axe_violations(page) -> list:
     """Run axe-core (bundled with axe-playwright-python, no network) and return its violations."""
     from axe_playwright_python.sync_playwright import Axe
 
-    # A colour caught mid-transition (Material fades the header title on scroll) is not the colour
-    # a reader sees, so let running transitions and animations settle first.
-    page.evaluate("Promise.all(document.getAnimations().filter(a => isFinite(a.effect?.getTiming().iterations ?? 1)).map(a => a.finished.catch(() => null)))")
+    settle(page)
     results = Axe().run(page)
     return results.response["violations"]
 
@@ -82,7 +80,14 @@ def contrast_violations(page) -> list:
     """axe's colour-contrast rule alone: the one rule a colour scheme changes."""
     from axe_playwright_python.sync_playwright import Axe
 
+    settle(page)
     return Axe().run(page, options={"runOnly": ["color-contrast"]}).response["violations"]
+
+
+def settle(page) -> None:
+    """Let running transitions and animations finish: a colour caught mid-way (Material fades the
+    header title on scroll, a button its focus colour) is not the colour a reader sees."""
+    page.evaluate("Promise.all(document.getAnimations().filter(a => isFinite(a.effect?.getTiming().iterations ?? 1)).map(a => a.finished.catch(() => null)))")
 
 
 def switch_to_dark(page) -> None:
@@ -95,6 +100,10 @@ def switch_to_dark(page) -> None:
 
 def describe_violations(violations) -> str:
     return "\n".join(
-        f"{v['id']}: {v['help']} — " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:5])
+        f"{v['id']}: {v['help']} — " + "; ".join(
+            (n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]))
+            + (f" ({' '.join(n['failureSummary'].split())})" if n.get("failureSummary") else "")
+            for n in v["nodes"][:5]
+        )
         for v in violations
     )
