@@ -589,7 +589,7 @@ print(seen)
 import torch
 import torch.nn as nn
 lin = nn.Linear(2, 1)
-lin.register_forward_hook(lambda module, args, output: output * 0)
+lin.register_forward_hook(lambda module, args, output: output * 0 + 1)  # not * 0 alone: the sign of zero would follow the random init
 print(lin(torch.ones(3, 2)))
 
 # %% forward-pre-hook
