@@ -19,12 +19,16 @@ serve: deps runtime
 build: deps runtime
 	$(BIN)/mkdocs build --strict
 
+# Two workers: the browser tests keep to one (tests/conftest.py groups them), the rest share out
+# beside them; serially the suite takes about a quarter longer.
+PYTEST := $(BIN)/python -m pytest -n 2 --dist loadgroup
+
 test: deps test-deps runtime chromium
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 # The edit loop: everything but the browser tests (no Chromium needed).
 test-fast: deps test-deps runtime
-	$(BIN)/python -m pytest -m "not browser"
+	$(PYTEST) -m "not browser"
 
 deps: $(VENV)/.site-deps node_modules/.installed $(TOOLS)/.installed
 
