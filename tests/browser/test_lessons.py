@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support.browser import axe_violations, describe_violations, open_page, python_workers
-from tests.support.course import LESSONS, cells, lesson_outputs
+from tests.support.course import GUIDES, LESSONS, cells, lesson_outputs, url
 
 pytestmark = pytest.mark.browser
 
@@ -40,12 +40,12 @@ def go_to_lesson(page, base_url, slug):
     # shown has been replaced, so nothing below reads the old lesson.
     page.evaluate("document.querySelector('article').dataset.left = 'yes'")
     page.locator(f'.md-sidebar--primary a.md-nav__link[href$="/{slug}/"]').press("Enter")
-    page.wait_for_url(f"{base_url}lessons/{slug}/")
+    page.wait_for_url(base_url + url(slug))
     page.wait_for_function("document.querySelector('article') && !document.querySelector('article').dataset.left")
     expect(page.locator(".gl-cell").first).to_be_visible()
 
 
-@pytest.mark.parametrize("slug", LESSONS)
+@pytest.mark.parametrize("slug", LESSONS + GUIDES)
 def test_every_cell_shows_what_microtorch_prints(slug, reader, base_url):
     page = reader
     page.watch.external.clear()

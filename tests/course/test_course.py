@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.support.course import (LESSONS, as_printed, cells, course_outputs, home_cells, lesson_outputs, option_text, page,
+from tests.support.course import (GUIDES, LESSONS, as_printed, cells, course_outputs, home_cells, lesson_outputs, option_text, page,
                                   problems, text, widgets)
 
 HAVE_PYTORCH = importlib.util.find_spec("torch") is not None
@@ -29,19 +29,19 @@ def challenge_cases(category: str) -> list:
 # --- every runnable cell ----------------------------------------------------------------------
 
 @content
-@pytest.mark.parametrize("slug", LESSONS)
+@pytest.mark.parametrize("slug", LESSONS + GUIDES)
 def test_lesson_page_exists(slug):
     assert page(slug).is_file(), f"lesson {slug!r} is missing: {page(slug)}"
 
 
 @content
-@pytest.mark.parametrize("slug", LESSONS)
+@pytest.mark.parametrize("slug", LESSONS + GUIDES)
 def test_lesson_has_runnable_cells(slug):
     assert len(cells(slug)) >= 3, f"lesson {slug!r} has fewer than 3 runnable cells"
 
 
 @pytest.mark.parametrize("library", LIBRARIES)
-@pytest.mark.parametrize("slug", LESSONS)
+@pytest.mark.parametrize("slug", LESSONS + GUIDES)
 def test_every_cell_runs(slug, library):
     outputs = lesson_outputs(library)[slug]
     failures = [f"{cell.describe(slug)} raised {out['error']}"
@@ -50,7 +50,7 @@ def test_every_cell_runs(slug, library):
 
 
 @pytest.mark.parametrize("library", LIBRARIES)
-@pytest.mark.parametrize("slug", LESSONS)
+@pytest.mark.parametrize("slug", LESSONS + GUIDES)
 def test_cells_print_their_expected_output(slug, library):
     outputs = lesson_outputs(library)[slug]
     failures = [f"{cell.describe(slug)} printed {out['stdout']!r}, expected {cell.expect!r}"
@@ -61,7 +61,7 @@ def test_cells_print_their_expected_output(slug, library):
 
 
 @needs_pytorch
-@pytest.mark.parametrize("slug", LESSONS)
+@pytest.mark.parametrize("slug", LESSONS + GUIDES)
 def test_microtorch_prints_what_pytorch_prints(slug):
     mine, theirs = lesson_outputs("microtorch")[slug], lesson_outputs("pytorch")[slug]
     failures = [f"{cell.describe(slug)}:\n  microtorch: {a['stdout'] or a['error']!r}\n  pytorch:    {b['stdout'] or b['error']!r}"

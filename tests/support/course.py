@@ -29,6 +29,10 @@ LESSONS = (
     "overfitting-and-regularization",
 )
 
+# Pages after the lessons whose cells are checked as a lesson's are (docs/<slug>.md). They carry
+# no practice widgets, so the lessons' minimums (tests/course/test_course.py) do not apply.
+GUIDES = ("when-training-goes-wrong",)
+
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
 OPTION = re.compile(r'(?P<key>[A-Za-z_][\w-]*)(?:="(?P<value>[^"]*)")?')
 WIDGET_CALL = re.compile(r'\{\{\s*(?P<kind>flashcards|quiz|explain|challenge)\(\s*"(?P<file>[^"]+)"')
@@ -83,7 +87,12 @@ def parse_options(info: str) -> dict[str, str]:
 
 
 def page(slug: str) -> Path:
-    return DOCS / "lessons" / f"{slug}.md"
+    return DOCS / f"{slug}.md" if slug in GUIDES else DOCS / "lessons" / f"{slug}.md"
+
+
+def url(slug: str) -> str:
+    """The page's address, relative to the site's root."""
+    return f"{slug}/" if slug in GUIDES else f"lessons/{slug}/"
 
 
 def text(slug: str) -> str:
@@ -139,12 +148,12 @@ def as_printed(markdown: str) -> str:
 
 
 def lesson_programs(library: str) -> list[dict]:
-    """Each lesson's cells as one program, and the home page's as one more (id "home"). Under PyTorch a cell that reads microtorch's internals
+    """Each lesson's and guide's cells as one program, and the home page's as one more (id "home"). Under PyTorch a cell that reads microtorch's internals
     is left out (it prints nothing); every other cell is plain PyTorch code."""
     def code(cell):
         return "" if library == "pytorch" and cell.microtorch_only else cell.code
     return [{"id": slug, "cells": [{"code": code(c), "setup": c.setup, "isolated": c.isolated} for c in cells(slug)]}
-            for slug in LESSONS] + [{"id": "home", "cells": [{"code": c.code, "setup": c.setup, "isolated": c.isolated} for c in home_cells()]}]
+            for slug in LESSONS + GUIDES] + [{"id": "home", "cells": [{"code": c.code, "setup": c.setup, "isolated": c.isolated} for c in home_cells()]}]
 
 
 def challenge_programs() -> list[dict]:
@@ -170,5 +179,5 @@ def course_outputs(library: str) -> dict[str, list[dict]]:
 
 
 def lesson_outputs(library: str) -> dict[str, list[dict]]:
-    """Each lesson's cell outputs, in page order."""
-    return {slug: course_outputs(library)[slug] for slug in LESSONS}
+    """Each lesson's and guide's cell outputs, in page order."""
+    return {slug: course_outputs(library)[slug] for slug in LESSONS + GUIDES}
