@@ -1,6 +1,6 @@
 """Every built page: opens without console errors, asks no other host for anything, passes axe.
-Lesson pages are checked by test_lessons.py after all their cells have run: there Python is loaded
-anyway, and axe sees the outputs too."""
+Lesson pages, and the guides after them, are checked by test_lessons.py after all their cells
+have run: there Python is loaded anyway, and axe sees the outputs too."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.support.browser import axe_violations, contrast_violations, describe_violations, switch_to_dark, without_python
-from tests.support.course import LESSONS
+from tests.support.course import GUIDES, LESSONS, url
 
 pytestmark = pytest.mark.browser
 
@@ -32,8 +32,8 @@ def test_every_course_lesson_is_built(site_dir):
 
 
 def test_every_page_is_local_clean_and_accessible(site_dir, base_url, page):
-    lessons = {f"lessons/{slug}/index.html" for slug in LESSONS}
-    pages = [path for path in built_pages(site_dir) if path not in lessons]
+    walked = {url(slug) + "index.html" for slug in LESSONS + GUIDES}   # test_lessons.py reads these
+    pages = [path for path in built_pages(site_dir) if path not in walked]
     assert "index.html" in pages and len(pages) >= 3
     failures = []
     for path in pages:
