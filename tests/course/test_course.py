@@ -144,13 +144,13 @@ def key_disagreements(found: dict[str, list[dict]]) -> list[str]:
     return wrong
 
 
-@pytest.mark.parametrize("slug", LESSONS)
+@pytest.mark.parametrize("slug", LESSONS + GUIDES)
 def test_choice_keys_agree_with_what_the_text_says(slug):
     wrong = key_disagreements(widgets(slug))
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.parametrize("slug", LESSONS)
+@pytest.mark.parametrize("slug", LESSONS + GUIDES)
 def test_choose_all_questions_accept_several_answers(slug):
     """A prompt that says "Choose all" must render checkboxes, even when only one option is right."""
     radios = [question["id"] for quiz in widgets(slug)["quiz"] for question in quiz["questions"]
@@ -159,7 +159,7 @@ def test_choose_all_questions_accept_several_answers(slug):
     assert not radios, f"{slug}: these say 'Choose all' but take one answer: {radios}"
 
 
-@pytest.mark.parametrize("slug", LESSONS)
+@pytest.mark.parametrize("slug", LESSONS + GUIDES)
 def test_every_wrong_key_is_caught(slug):
     """Move each key, one at a time, to each wrong option: the check above must object."""
     found = widgets(slug)

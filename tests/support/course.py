@@ -29,8 +29,8 @@ LESSONS = (
     "overfitting-and-regularization",
 )
 
-# Pages after the lessons whose cells are checked as a lesson's are (docs/<slug>.md). They carry
-# no practice widgets, so the lessons' minimums (tests/course/test_course.py) do not apply.
+# Pages after the lessons (docs/<slug>.md) whose cells and answer keys are checked as a lesson's
+# are. They are not lessons: the lessons' widget minimums (tests/course/test_course.py) do not apply.
 GUIDES = ("when-training-goes-wrong",)
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
