@@ -246,6 +246,15 @@ def test_softmax_before_cross_entropy_cannot_go_below_log_1_plus_2_over_e(torch,
     assert round(floor, 2) == 0.55
 
 
+def test_softmax_first_sends_weaker_gradients(torch, F):
+    gradients = []
+    for squash in (False, True):
+        scores = torch.tensor([[0.2, -0.1, 0.4]] * 3, requires_grad=True)
+        F.cross_entropy(torch.softmax(scores, dim=1) if squash else scores, torch.tensor([0, 1, 2])).backward()
+        gradients.append(scores.grad.norm().item())
+    assert gradients[1] < gradients[0] / 2
+
+
 def test_softmax_first_slows_learning_more_than_it_stops_it(torch):
     _, labels = clusters(torch)
     targets = torch.tensor(labels)
