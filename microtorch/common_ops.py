@@ -119,6 +119,22 @@ def outer(self, vec2):
 
 
 # --- reductions and elementwise ---------------------------------------------------------------------
+def sum_to_size(self, *size):
+    """self summed over the dims that broadcasting `size` up to self's shape would add or
+    stretch: the gradient of an input of that size which was broadcast (as `_unbroadcast`)."""
+    if not size:
+        raise TypeError('sum_to_size() missing 1 required positional arguments: "size"')
+    shape, have = _size(size), tuple(self._data.shape)
+    lead = len(have) - len(shape)
+    if lead < 0 or any(n not in (1, m) for n, m in zip(shape, have[lead:])):
+        raise RuntimeError(f"size {{{list(shape)}}} is not expandable to size {{{list(have)}}}.")
+    if shape == have:
+        return self
+    stretched = [lead + d for d, n in enumerate(shape) if n == 1 and have[lead + d] != 1]
+    out = self.sum(dim=[*range(lead), *stretched], keepdim=True)
+    return out.view(shape) if lead else out
+
+
 def logsumexp(self, dim=None, keepdim=False):
     """log(sum(exp(x))) computed without overflow; d/dx is softmax(x) along dim."""
     if dim is None:
@@ -392,6 +408,7 @@ for _name, _function in PLAIN.items():
     setattr(Tensor, _name, _function)
 
 Tensor.scatter_add_, Tensor.index_add_, Tensor.bernoulli_ = scatter_add_, index_add_, bernoulli_
+Tensor.sum_to_size = sum_to_size   # a method only: torch has no function of that name
 
 TORCH_FUNCTIONS = {name: getattr(Tensor, name) for name in (*SILENT, *PLAIN)}
 TORCH_FUNCTIONS.update(logspace=logspace, meshgrid=meshgrid, normal=normal)

@@ -192,6 +192,8 @@ def _checked(ctx, index, grad, shape):
     shape is summed back, as PyTorch does; any other shape is an error."""
     if grad is None:
         return None
+    if not isinstance(grad, Tensor):
+        raise RuntimeError(f"expected Variable or None (got {type(grad).__name__})")
     g = grad._data
     if g.shape != shape:
         try:

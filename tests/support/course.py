@@ -27,6 +27,7 @@ LESSONS = (
     "jacobians-and-vjps",
     "mini-batches-and-epochs",
     "overfitting-and-regularization",
+    "build-your-own-autograd",
 )
 
 # Pages after the lessons (docs/<slug>.md) whose cells and answer keys are checked as a lesson's

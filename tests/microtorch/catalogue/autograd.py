@@ -59,6 +59,33 @@ r = torch.tensor([[1.], [2.]], requires_grad=True)
 print(b.grad, b.grad.shape)
 print(r.grad, r.grad.shape)
 
+# %% sum-to-size
+import torch
+
+g = torch.arange(24.).reshape(4, 2, 3)
+for size in [(2, 3), (1, 3), (2, 1), (3,), (1, 1, 1), (4, 1, 3), ()]:
+    print(size, g.sum_to_size(size).tolist())
+print(g.sum_to_size(2, 1).shape, g.sum_to_size(torch.Size([3])).shape)
+a = torch.ones(2, 3, requires_grad=True)
+x = a * 2
+for size in [(3,), (1, 3), (2, 3)]:
+    y = x.sum_to_size(*size)
+    print(size, y.grad_fn.name(), y is x)
+y = x.sum_to_size(3)
+y.backward(torch.tensor([1., 2., 3.]))
+print(a.grad)
+print(torch.ones(2, 3, requires_grad=True).sum_to_size(2, 3).grad_fn)
+
+# %% sum-to-size-not-expandable
+import torch
+
+for size in [(4,), (2,), (1, 2, 3), (3, 1)]:
+    try:
+        torch.ones(2, 3).sum_to_size(size)
+    except RuntimeError as e:
+        print(e)
+torch.ones(2, 3).sum_to_size()
+
 # %% broadcast-grad-size-one-and-0d
 import torch
 s = torch.tensor(2., requires_grad=True)

@@ -681,3 +681,18 @@ class Offset(torch.autograd.Function):
 x = torch.tensor([1., 2.], dtype=torch.float64, requires_grad=True)
 print(torch.autograd.gradcheck(Offset.apply, (x,), raise_exception=False))
 torch.autograd.gradcheck(Offset.apply, (x,))
+
+# %% function-returns-a-non-tensor-gradient
+import torch
+
+class Unfinished(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, w):
+        return x * w
+
+    @staticmethod
+    def backward(ctx, grad):
+        return ..., grad   # a placeholder left in place of a gradient
+
+x, w = torch.ones(2, requires_grad=True), torch.ones(2, requires_grad=True)
+Unfinished.apply(x, w).sum().backward()
