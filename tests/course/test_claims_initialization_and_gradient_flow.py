@@ -124,6 +124,15 @@ def test_a_hook_on_an_intermediate_tensor_fires_without_retain_grad(torch):
         assert y.grad is None         # the hook saw it, .grad does not keep it
 
 
+def test_a_tensor_hooks_handle_takes_it_off(torch):
+    x = torch.tensor(1.0, requires_grad=True)
+    seen = []
+    handle = (y := x * 2).register_hook(seen.append)
+    handle.remove()
+    y.backward()
+    assert seen == [] and x.grad.item() == 2.0
+
+
 def test_a_forward_hook_runs_after_forward_and_its_return_value_replaces_the_output(torch):
     layer = torch.nn.Tanh()
     calls = []
@@ -179,6 +188,17 @@ def test_twenty_tanh_layers_at_four_gains(torch, lesson_text):
     for claim in ["by a factor of about 60,000", "shrinks, by about 7", "grows by 4.8 across twenty layers",
                   "310 times larger at the first layer"]:
         assert claim in said
+
+
+def test_with_gain_0_58_the_signal_shrinks_on_the_way_forward(torch):
+    model = make_stack(torch, 20, gain=0.58)
+    h, spread = data(torch.__name__)[0], []
+    with torch.no_grad():
+        for module in model:
+            h = module(h)
+            if isinstance(module, torch.nn.Tanh):
+                spread.append(h.std().item())
+    assert spread[-1] < spread[0] / 100 and all(b < a for a, b in zip(spread, spread[1:]))
 
 
 def test_the_tanh_slope_is_below_1_except_at_0(torch):
@@ -266,6 +286,14 @@ def test_linears_default_is_kaiming_uniform_with_a_sqrt_5_and_a_gain_of_0_58_for
     assert 0.99 / 16 < w.abs().max().item() <= 1 / 16        # 1 / sqrt(256 inputs)
     n = 256
     assert round((1 / math.sqrt(n)) / math.sqrt(6 / (2 * n)), 2) == round(1 / math.sqrt(3), 2) == 0.58
+
+
+def test_linear_draws_its_weights_with_kaiming_uniform_and_a_sqrt_5(torch):
+    for seed in range(3):
+        torch.manual_seed(seed)
+        drawn = torch.nn.Linear(5, 3).weight.detach().clone()
+        torch.manual_seed(seed)
+        assert torch.equal(drawn, torch.nn.init.kaiming_uniform_(torch.empty(3, 5), a=math.sqrt(5)))
 
 
 def test_init_fills_a_parameter_in_place_and_returns_it(torch):
