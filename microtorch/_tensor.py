@@ -117,7 +117,7 @@ def check_device(where):
         raise unsupported(f"device '{where}' (microtorch runs on the CPU only)")
 
 
-class _HookHandle:
+class RemovableHandle:
     def __init__(self, hooks, hook):
         self._hooks, self._hook = hooks, hook
 
@@ -483,7 +483,7 @@ class Tensor:
                 self.grad_fn._hooks = []
             hooks = self.grad_fn._hooks
         hooks.append(hook)
-        return _HookHandle(hooks, hook)
+        return RemovableHandle(hooks, hook)
 
     @property
     def data(self):

@@ -122,6 +122,9 @@ def log_softmax(input, dim=None, dtype=None):
 @silent
 def linear(input, weight, bias=None):
     """y = x @ W.T + b in one node. Backward: dx = g @ W, dW = g.T @ x, db = g summed over rows."""
+    if not isinstance(input, Tensor):   # e.g. what a forward hook returned in place of an output
+        raise TypeError(f"linear(): argument 'input' (position 1) must be Tensor, not "
+                        f"{type(input).__name__}")
     x, w = input._data, weight._data
     if x.dtype != w.dtype:
         raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got "

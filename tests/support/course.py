@@ -27,6 +27,7 @@ LESSONS = (
     "jacobians-and-vjps",
     "mini-batches-and-epochs",
     "overfitting-and-regularization",
+    "initialization-and-gradient-flow",
     "build-your-own-autograd",
 )
 

@@ -3,7 +3,7 @@ from collections import OrderedDict
 
 from ..._errors import unsupported
 from ..._torch_names import MODULE_ATTRIBUTES
-from ..._tensor import Tensor, _HookHandle
+from ..._tensor import Tensor, RemovableHandle
 from ...grad_mode import no_grad
 from ..parameter import Parameter
 
@@ -40,7 +40,7 @@ def _add_hook(hooks, hook, **options):
     if refused:
         raise unsupported(f"module hooks with {refused[0]}=True")
     hooks.append(hook)
-    return _HookHandle(hooks, hook)
+    return RemovableHandle(hooks, hook)
 
 
 class Module:

@@ -284,3 +284,11 @@ loss.backward()
 import torch
 w = torch.tensor(1., requires_grad=True)
 w.grad.zero_()
+
+# %% forward-hook-lambda-returns-a-handle
+import torch
+import torch.nn as nn
+model = nn.Sequential(nn.Linear(2, 2), nn.Tanh(), nn.Linear(2, 1))
+# the lambda returns register_hook's handle, which replaces the Tanh's output
+model[1].register_forward_hook(lambda module, args, output: output.register_hook(lambda grad: None))
+model(torch.ones(1, 2))
