@@ -17,7 +17,8 @@ none of Gradlab's overrides, macros, hooks or scripts), holding this repository'
 docs/how-it-is-built.md as text, built in the same run and served by the same kind of server. Its
 runs take turns with the pages' (each round measures the baseline, then every page), so a busy
 moment of the machine costs both alike; the table gives each page's TBT and LCP as a multiple of
-the baseline's.
+the baseline's (the site's own how-it-is-built/ page is the same text with all of Gradlab).
+
 Goals (issue 14): mobile performance >= 95, CLS < 0.05, TBT < 200 ms; desktop 100.
 """
 
