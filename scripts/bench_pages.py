@@ -1,5 +1,6 @@
 """Page speed as Lighthouse scores it: every page of the built course, both presets (mobile, the
-default, and desktop), medians of several runs. Headless Chromium (Debian's), a local server.
+default, and desktop), medians of several runs, against a baseline measured in the same run.
+Headless Chromium (Debian's), a local server.
 
     .venv/bin/python scripts/bench_pages.py [--pages index lessons/autodiff] [--runs 3]
         [--presets mobile desktop] [--save DIR]
@@ -10,6 +11,14 @@ serves it (scripts/serve_compressed.py). Lighthouse 12.8.2 is not a dependency o
 runs through `npx -y` (npm's cache makes that work offline once it has been fetched). Mobile
 scores wobble on a loaded 2-core machine: hence the median. --save keeps every JSON report, to
 read what a page spends its main thread on (audits "mainthread-work-breakdown", "bootup-time").
+
+The baseline is what Material costs on its own: a plain Material page (the site's theme settings,
+none of Gradlab's overrides, macros, hooks or scripts), holding this repository's
+docs/how-it-is-built.md as text, built in the same run and served by the same kind of server. Its
+runs take turns with the pages' (each round measures the baseline, then every page), so a busy
+moment of the machine costs both alike; the table gives each page's TBT and LCP as a multiple of
+the baseline's (the site's own how-it-is-built/ page is the same text with all of Gradlab).
+
 Goals (issue 14): mobile performance >= 95, CLS < 0.05, TBT < 200 ms; desktop 100.
 """
 
@@ -39,6 +48,38 @@ COLUMNS = (
     ("TBT ms", "total-blocking-time", "{:.0f}"),
     ("LCP ms", "largest-contentful-paint", "{:.0f}"),
 )
+
+
+# The site's theme without its overrides: what a page costs before Gradlab adds anything.
+BASELINE_CONFIG = """site_name: Baseline
+site_url: {url}
+theme:
+  name: material
+  font: false
+  features: [navigation.instant, navigation.sections, navigation.footer, search.suggest, content.code.copy]
+  palette:
+    - {{media: "(prefers-color-scheme: light)", scheme: default, primary: indigo, accent: deep orange}}
+    - {{media: "(prefers-color-scheme: dark)", scheme: slate, primary: indigo, accent: deep orange}}
+plugins: [search]
+markdown_extensions: [admonition, tables, toc, pymdownx.highlight, pymdownx.superfences]
+nav:
+  - Plain page: index.md
+"""
+BASELINE = "baseline: plain Material page"
+
+
+def serve_baseline(workdir: Path):
+    """Build the baseline site for the port it is served on; returns (its URL, the server)."""
+    site = workdir / "site"
+    url, server = serve_compressed(site)
+    (workdir / "docs").mkdir(parents=True)
+    (workdir / "docs" / "index.md").write_text((ROOT / "docs" / "how-it-is-built.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (workdir / "mkdocs.yml").write_text(BASELINE_CONFIG.format(url=url), encoding="utf-8")
+    built = build_site(site, workdir / "mkdocs.yml", strict=False)  # its links to other guide pages lead nowhere
+    if built.returncode != 0:
+        server.shutdown()
+        raise SystemExit(f"baseline build failed:\n{built.stderr[-3000:]}")
+    return url, server
 
 
 def site_pages(site: Path) -> list[str]:
@@ -90,33 +131,39 @@ def main() -> None:
         unknown = [page for page in wanted if page not in known]
         if unknown:
             raise SystemExit(f"no such pages: {unknown}; the site has {known}")
-        _, server = serve_compressed(site, port=port)
-        rows = {}
+        baseline_url, baseline_server = serve_baseline(Path(workdir) / "baseline")
+        servers = [serve_compressed(site, port=port)[1], baseline_server]
+        targets = {BASELINE: baseline_url, **{page or "/": url + page for page in wanted}}
+        rows: dict[tuple[str, str], list[dict[str, float]]] = {}
         try:
-            for page in wanted:
-                for preset in args.presets:
-                    runs = []
-                    for run in range(args.runs):
-                        result = lighthouse(url + page, preset)
+            for run in range(args.runs):  # rounds: the baseline and every page in each
+                for name, address in targets.items():
+                    for preset in args.presets:
+                        result = lighthouse(address, preset)
                         if args.save:
                             args.save.mkdir(parents=True, exist_ok=True)
-                            name = (page.strip("/").replace("/", "_") or "index") + f"-{preset}-{run + 1}.json"
-                            (args.save / name).write_text(json.dumps(result))
-                        runs.append(scores(result))
-                    rows[(page or "/", preset)] = runs
-                    print(f"  {page or '/'} {preset}: {[round(r['perf']) for r in runs]}", file=sys.stderr, flush=True)
+                            stem = "baseline" if name == BASELINE else name.strip("/").replace("/", "_") or "index"
+                            (args.save / f"{stem}-{preset}-{run + 1}.json").write_text(json.dumps(result))
+                        rows.setdefault((name, preset), []).append(scores(result))
+                        print(f"  run {run + 1}: {name} {preset}: {round(rows[name, preset][-1]['perf'])}", file=sys.stderr, flush=True)
         finally:
-            server.shutdown()
+            for server in servers:
+                server.shutdown()
     report(rows, args.runs)
 
 
 def report(rows: dict[tuple[str, str], list[dict[str, float]]], runs: int) -> None:
-    print(f"\nLighthouse 12.8.2, medians of {runs} runs (performance score; CLS; TBT and LCP in ms)\n")
-    print(f"{'page':45} {'preset':8} {'perf':>5} " + " ".join(f"{column:>7}" for column, *_ in COLUMNS))
-    for (page, preset), runs_ in rows.items():
-        median = {key: statistics.median(run[key] for run in runs_) for key in runs_[0]}
+    medians = {key: {column: statistics.median(run[column] for run in values) for column in values[0]} for key, values in rows.items()}
+    print(f"\nLighthouse 12.8.2, medians of {runs} runs (performance score; CLS; TBT and LCP in ms);")
+    print(f"x: TBT and LCP as multiples of the {BASELINE} (same preset, same run)\n")
+    ratios = ("TBT ms", "LCP ms")
+    print(f"{'page':45} {'preset':8} {'perf':>5} " + " ".join(f"{column:>7}" for column, *_ in COLUMNS)
+          + "".join(f" {column.split()[0] + ' x':>7}" for column in ratios))
+    for (page, preset), median in medians.items():
         cells = " ".join(f"{fmt.format(median[column]):>7}" for column, _, fmt in COLUMNS)
-        print(f"{page:45} {preset:8} {median['perf']:5.0f} {cells}")
+        base = medians.get((BASELINE, preset))
+        times = "".join(f" {median[column] / base[column]:7.2f}" if base and base[column] else f" {'-':>7}" for column in ratios)
+        print(f"{page:45} {preset:8} {median['perf']:5.0f} {cells}{times}")
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ keeps the fastest that still lets lesson 6 read microtorch's sources.
 --throttled times a first visit on a slow connection (10 Mbit/s both ways, 40 ms round trip,
 Chromium's DevTools protocol `Network.emulateNetworkConditions`): load, click Run as soon as it
 shows, output; and the bytes fetched before that output, as decoded (uncompressed) and as sent
-over the wire, from a server that compresses text as GitHub Pages does (scripts/serve_compressed.py),
-with the largest files.
+over the wire, from a server that compresses text and WebAssembly as GitHub Pages does
+(scripts/serve_compressed.py), with the largest files.
 
 Measured (medians over --runs fresh browser contexts; times from navigation start or click):
 - floor: a bare page whose worker loads Pyodide with the site's lock file, then microtorch (and

@@ -1,7 +1,14 @@
 """Serve a built site on loopback the way a reader receives it from GitHub Pages: text files
-(HTML, CSS, JavaScript, JSON, XML, SVG) gzip-compressed when the browser asks for it. Other files
-(WebAssembly, wheels, the zipped standard library, fonts) are sent as they are, so the benchmarks
-that use this (bench_pages.py, bench_runtime.py --throttled) never count a saving Pages may not give.
+(HTML, CSS, JavaScript, JSON, XML, SVG) and WebAssembly gzip-compressed when the browser asks for
+it. Pages compresses by content type, the types the `mime-db` package marks compressible:
+application/wasm was added there, marked compressible, so that Pages would serve it (jshttp/mime-db
+pull request 97), and a site on Pages has been seen serving its .wasm gzipped
+(maxence-charriere/go-app issue 866); Pyodide's 10.1 MB pyodide.asm.wasm crosses the wire as
+3.2 MB. Not checked from here (no network but the package registries): check a deployed page's
+Content-Encoding. Other files (wheels, the zipped standard library, images, fonts) are sent as they
+are: their types are not compressible, and they are compressed already (gzip saves < 2% of each
+but pytz's wheel), so the benchmarks that use this (bench_pages.py, bench_runtime.py --throttled)
+count no saving Pages may not give.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.support.site import _Handler  # noqa: E402  (the tests' server: MIME types, quiet log)
 
-TEXT = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg")
+COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm")
 
 
 class CompressingHandler(_Handler):
@@ -29,7 +36,7 @@ class CompressingHandler(_Handler):
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # the redirect to the address with a slash
             path = path / "index.html"
-        if path.suffix not in TEXT or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+        if path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
             return super().send_head()
         body = _gzipped(path, path.stat().st_mtime_ns)
         self.send_response(200)

@@ -47,6 +47,13 @@ named by what it holds so no browser keeps a stale copy, and the site's lock nam
 new sha256. Measured in Node, medians of alternating runs on a loaded 2-core machine: importing
 NumPy 382 → 274 ms, matplotlib.pyplot 6.3-6.7 s → 1.4-3.6 s, for +0.5 MB (NumPy) and +2 MB
 (matplotlib and its dependencies) to download. The cdn mode keeps the CDN's wheels.
+
+Those compiled wheels also leave out what only a compiler or a type checker reads (UNUSED: C
+headers and sources, static libraries, Cython declarations, type stubs, and NumPy's Fortran
+wrapper generator f2py, which needs a compiler the browser lacks): 0.5 MB of NumPy's 3.6 MB, which
+every first Run downloads. In self-hosted mode the site's lock lists only the packages the site
+serves (Pyodide's lists ~250, 106 KB of JSON fetched before the first Run), so importing any other
+is Python's plain ModuleNotFoundError, not a failed download.
 """
 
 from __future__ import annotations
@@ -57,10 +64,12 @@ import importlib.util
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -78,6 +87,8 @@ PYODIDE_CLI = TOOLS / "pyodide"
 TOOL_PINS = ROOT / "requirements-pyodide.txt"
 WORKER = ROOT / "overrides" / "assets" / "runtime" / "worker.js"
 TARGET = "assets/pyodide"
+# Files in Pyodide's wheels that nothing reads at run time (NumPy imports f2py only when asked).
+UNUSED = re.compile(r"\.(h|c|a|pc|pxd|pyi)$|/include/|^numpy/f2py/")
 log = logging.getLogger("mkdocs.hooks.runtime")
 
 
@@ -159,7 +170,7 @@ def build_wheel(official_lock: Path, kind: str = KIND) -> tuple[Path, Path]:
 def compiled_wheels(cache, wheels: dict[str, str]) -> tuple[Path, dict[str, dict]]:
     """Pyodide's `wheels` ({file name: sha256}, verified in `cache`) as bytecode: (the folder that
     holds them, {package: its entry for the lock}), from the cache or compiled now."""
-    key = hashlib.sha256(TOOL_PINS.read_bytes() + json.dumps(wheels, sort_keys=True).encode()).hexdigest()[:12]
+    key = hashlib.sha256(TOOL_PINS.read_bytes() + UNUSED.pattern.encode() + json.dumps(wheels, sort_keys=True).encode()).hexdigest()[:12]
     target = cache_root() / f"compiled-{key}"
     entries_file = target / "entries.json"
     if entries_file.is_file():
@@ -176,6 +187,8 @@ def compiled_wheels(cache, wheels: dict[str, str]) -> tuple[Path, dict[str, dict
         (work / "pyodide-lock.json").write_text(json.dumps({**official, "packages": mine}))
         _run([str(PYODIDE_CLI), "py-compile", "--silent", "."], work)
         entries = json.loads((work / "pyodide-lock.json").read_text())["packages"]
+        for entry in entries.values():
+            entry["sha256"] = _strip_unused(work / entry["file_name"])
         target.parent.mkdir(parents=True, exist_ok=True)
         staged = Path(tempfile.mkdtemp(dir=target.parent, prefix=".staged-"))
         for entry in entries.values():
@@ -186,6 +199,22 @@ def compiled_wheels(cache, wheels: dict[str, str]) -> tuple[Path, dict[str, dict
         except OSError:  # a parallel build got there first
             shutil.rmtree(staged)
     return target, json.loads(entries_file.read_text())
+
+
+def _strip_unused(wheel: Path) -> str:
+    """Rewrite `wheel` without its UNUSED files (and their RECORD lines); returns its new sha256."""
+    stripped = wheel.with_suffix(".stripped")
+    with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(stripped, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if UNUSED.search(item.filename):
+                continue
+            data = source.read(item)
+            if item.filename.endswith(".dist-info/RECORD"):
+                lines = data.decode().splitlines(keepends=True)
+                data = "".join(line for line in lines if not UNUSED.search(line.split(",", 1)[0])).encode()
+            target.writestr(item, data)
+    os.replace(stripped, wheel)
+    return hashlib.sha256(wheel.read_bytes()).hexdigest()
 
 
 def _setuptools_wheel(scratch: Path, out: Path) -> Path:
@@ -247,8 +276,10 @@ class Runtime:
             wheels = {name: sha for name, sha in self.runtime.items() if name.endswith(".whl")}
             self.compiled, entries = compiled_wheels(cache, wheels)
             self.compiled_path = f"assets/wheels/{self.compiled.name}"
-            for package, entry in entries.items():
-                lock["packages"][package] = {**entry, "file_name": f"../wheels/{self.compiled.name}/{entry['file_name']}"}
+            # Only what the site serves: the compiled wheels and the course's own.
+            lock["packages"] = {WHEEL: lock["packages"][WHEEL]} | {
+                package: {**entry, "file_name": f"../wheels/{self.compiled.name}/{entry['file_name']}"} for package, entry in entries.items()
+            }
         self.lock = (json.dumps(lock, separators=(",", ":")) + "\n").encode()
         self.lock_name = f"gradlab-lock-{short_hash(self.lock)}.json"
         self.manifest = (json.dumps(self._manifest(), indent=1) + "\n").encode()

@@ -168,7 +168,7 @@ def warmed_tab(browser, isolated_url):
     """One isolated tab on the code-cell site whose Python is loaded once per session, for the tests
     that run cells and read what they show (a cold start costs seconds on these machines). A test
     that uses it leaves it on a page of the site, in the light scheme. `fetched`
-    lists every URL it asked for since it opened."""
+    lists every URL it asked for since it opened, `first_output` those before its first output."""
     page = open_page(browser, isolated_url)
     page.fetched = []
     page.on("request", lambda request: page.fetched.append(request.url))
@@ -176,6 +176,7 @@ def warmed_tab(browser, isolated_url):
     scratch = page.get_by_role("group", name="Scratch", exact=True)
     scratch.get_by_role("button", name="Run").click()
     expect(scratch.get_by_role("region", name="Output of Scratch")).to_have_text("ready", timeout=SLOW)
+    page.first_output = list(page.fetched)
     yield page
     page.context.close()
 

@@ -152,3 +152,25 @@ def test_pyodides_own_wheels_are_served_compiled_and_the_lock_names_them(site_di
             names = archive.namelist()
         assert any(name.endswith(".pyc") for name in names) and not any(name.endswith(".py") for name in names), package
     assert not list((site_dir / "assets" / "pyodide").glob("*.whl"))  # the sources-only wheels stay out
+
+
+def test_the_lock_lists_only_what_the_site_serves_and_wheels_carry_nothing_unused(site_dir):
+    # Both are fetched before a reader's first output: Pyodide's whole lock was 106 KB of JSON,
+    # NumPy's headers, stubs, static libraries and f2py 0.5 MB of its 3.6 MB wheel.
+    manifest_file = site_dir / page_config((site_dir / "index.html").read_text(encoding="utf-8"))["manifest"]
+    manifest = json.loads(manifest_file.read_text())
+    lock_file = manifest_file.parent / manifest["lockFileURL"]
+    lock = json.loads(lock_file.read_text())
+    wheels = {package: (manifest_file.parent / manifest["indexURL"] / entry["file_name"]).resolve() for package, entry in lock["packages"].items()}
+    assert {package for package, wheel in wheels.items() if not wheel.is_file()} == set()
+    assert {dep for entry in lock["packages"].values() for dep in entry["depends"]} <= set(lock["packages"])
+    assert {"microtorch", "numpy", "matplotlib"} <= set(lock["packages"]) and lock_file.stat().st_size < 10_000
+    unused = re.compile(r"\.(h|c|a|pc|pxd|pyi)$|/include/|^numpy/f2py/")
+    for package, wheel in wheels.items():
+        with zipfile.ZipFile(wheel) as archive:
+            names = set(archive.namelist())
+            [record] = [name for name in names if name.endswith(".dist-info/RECORD")]
+            recorded = {line.split(",", 1)[0] for line in archive.read(record).decode().splitlines()}
+        assert not {name for name in names | recorded if unused.search(name)}, package  # RECORD too
+    with zipfile.ZipFile(wheels["numpy"]) as archive:  # what `import numpy` needs stays
+        assert {"numpy/_core/_multiarray_tests.cpython-312-wasm32-emscripten.so", "numpy/testing/__init__.pyc"} <= set(archive.namelist())
