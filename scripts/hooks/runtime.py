@@ -68,7 +68,7 @@ from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parents[2]
 MODES = ("self-hosted", "cdn")
-PACKAGES = ("microtorch", "gradlab_runner")  # what the wheel holds (pyproject.toml finds them)
+PACKAGES = ("microtorch", "gradlab_runner", "gradlab_data")  # what the wheel holds (pyproject.toml finds them)
 RUNNER = "gradlab_runner"
 WHEEL = "microtorch"  # the wheel's package name in the lock
 KINDS = ("plain", "sourceless", "pycache")
@@ -107,7 +107,8 @@ def sri(sha256_hex: str) -> str:
 
 
 def sources() -> list[Path]:
-    files = [ROOT / "pyproject.toml", *(path for package in PACKAGES for path in sorted((ROOT / package).rglob("*.py")))]
+    # The data files too (gradlab_data's *.gz): a new data set must make a new wheel.
+    files = [ROOT / "pyproject.toml", *(path for package in PACKAGES for pattern in ("*.py", "*.gz") for path in sorted((ROOT / package).rglob(pattern)))]
     return [path for path in files if path.is_file() and "__pycache__" not in path.parts]
 
 

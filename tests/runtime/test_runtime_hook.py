@@ -58,6 +58,7 @@ def test_one_wheel_holds_microtorch_and_the_runner_and_the_lock_lists_it(hook, o
         names = archive.namelist()
         sources = {name for name in names if name.endswith(".py")}
         cached = {name for name in names if name.endswith(".pyc")}
+        assert "gradlab_data/digits.gz" in names  # lesson 11's data travels with its loader
         if kind == "pycache":  # every module twice: its source, and bytecode that needs no timestamp
             assert {re.sub(r"__pycache__/(\w+)\.cpython-312\.pyc$", r"\1.py", name) for name in cached} == sources
             assert {pyc_flags(archive, name) for name in cached} == {1}

@@ -27,6 +27,7 @@ LESSONS = (
     "jacobians-and-vjps",
     "mini-batches-and-epochs",
     "overfitting-and-regularization",
+    "classifying-digits",
 )
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
