@@ -133,6 +133,7 @@ def test_the_confusion_matrix_has_572_right_and_row_8_as_the_prose_reads_it(torc
     rows = [line.strip(" []tensor(),") for line in out.splitlines()[:10]]
     rows = [[int(v) for v in row.replace("[", "").split(",") if v.strip()] for row in rows]
     assert rows[8] == [0, 5, 1, 0, 0, 1, 0, 0, 58, 3] and rows[0][0] == sum(rows[0]) == 64
+    assert sum(rows[8]) - rows[8][8] == 10  # the quiz: "10 of the 68 eights were wrong"
     assert "right: 572 of 597" in out
     assert "25 wrong of 597" in printed(torch, "The misclassified images")
     said = lesson_text(SLUG)
@@ -163,6 +164,16 @@ def test_bce_loss_refuses_a_logit_outside_0_and_1(torch):
 def test_bce_with_logits_refuses_class_numbers_for_ten_logits(torch):
     with pytest.raises(ValueError, match="must be the same as input size"):
         torch.nn.BCEWithLogitsLoss()(torch.zeros(50, 10), torch.zeros(50, dtype=torch.int64))
+
+
+def test_squared_error_on_a_sigmoid_has_almost_no_gradient_when_confidently_wrong(torch):
+    """The challenge's Model Choice explanation, against BCEWithLogitsLoss on the same logit."""
+    grads = []
+    for loss in (lambda z: (torch.sigmoid(z) - 1) ** 2, lambda z: torch.nn.BCEWithLogitsLoss()(z, torch.tensor(1.0))):
+        z = torch.tensor(-10.0, requires_grad=True)
+        loss(z).backward()
+        grads.append(abs(z.grad.item()))
+    assert grads[0] < 1e-4 and grads[1] > 0.99
 
 
 def test_equal_logits_cost_log_of_the_class_count(torch):
