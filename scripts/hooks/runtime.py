@@ -4,8 +4,9 @@ It puts into the built site:
 
     assets/pyodide/                         Pyodide's verified core files and package wheels
                                             (self-hosted mode; `make runtime` caches them)
-    assets/wheels/<key>/microtorch-….whl    ONE wheel: microtorch and the cell runner
-                                            (gradlab_runner), packed by pyproject.toml
+    assets/wheels/<key>/microtorch-….whl    ONE wheel: microtorch, the cell runner
+                                            (gradlab_runner) and the data sets (gradlab_data),
+                                            packed by pyproject.toml
     assets/pyodide/gradlab-lock-<hash>.json Pyodide's lock file plus that wheel, so the worker
                                             loads it by name and Pyodide checks its sha256
     assets/pyodide/gradlab-runtime-<hash>.json  the manifest: all the worker reads

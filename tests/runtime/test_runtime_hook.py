@@ -70,7 +70,7 @@ def test_one_wheel_holds_microtorch_and_the_runner_and_the_lock_lists_it(hook, o
     lock, official = json.loads(lock_file.read_text()), json.loads(official_lock.read_text())
     entry = lock["packages"].pop("microtorch")
     assert entry["file_name"] == wheel.name and entry["sha256"] == sha(wheel)
-    assert entry["depends"] == ["numpy"] and set(entry["imports"]) == {"microtorch", "gradlab_runner"}
+    assert entry["depends"] == ["numpy"] and set(entry["imports"]) == {"microtorch", "gradlab_runner", "gradlab_data"}
     assert lock == official  # the rest is Pyodide's lock, untouched
     # Same sources: the cached wheel comes back without running a tool again.
     monkeypatch.setattr(hook.subprocess, "run", lambda *a, **k: pytest.fail("rebuilt unchanged sources"))
