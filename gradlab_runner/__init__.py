@@ -5,7 +5,8 @@ Plain CPython can import it too, which is how tests/runtime/test_runner.py check
 needs Pyodide except what `emit` does with the text.
 
 `emit(kind, text)` sends a piece of output to the page: kind is "stdout", "stderr", "notice",
-"image" (a base64 PNG) or "graph" (Graphviz DOT, from torch.viz.show).
+"image" (a base64 PNG of a plot), "picture" (a PNG of a figure that shows an image, such as
+imshow's) or "graph" (Graphviz DOT, from torch.viz.show).
 """
 
 from __future__ import annotations
@@ -221,10 +222,14 @@ def _show_figures(*_args, **_kwargs) -> None:
     if plt is None:
         return
     for number in plt.get_fignums():
+        figure = plt.figure(number)
         buffer = io.BytesIO()
-        # Transparent: the page's own background shows through, in both colour schemes.
-        plt.figure(number).savefig(buffer, format="png", dpi=96, bbox_inches="tight", transparent=True)
-        _display("image", base64.b64encode(buffer.getvalue()).decode("ascii"))
+        # A plot is transparent, so the page's background shows through and the dark scheme can
+        # invert its ink. An image (imshow) must keep its own colours, or a digit would turn into
+        # its negative: it gets a white background and the page shows it as drawn.
+        picture = any(axes.images for axes in figure.axes)
+        figure.savefig(buffer, format="png", dpi=96, bbox_inches="tight", transparent=not picture)
+        _display("picture" if picture else "image", base64.b64encode(buffer.getvalue()).decode("ascii"))
     plt.close("all")
 
 

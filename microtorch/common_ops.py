@@ -66,6 +66,9 @@ def bincount(self, weights=None, minlength=0):
         raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
     if minlength < 0:
         raise RuntimeError("minlength should be >= 0")
+    # NumPy counts with the platform's index type, int32 in the browser's 32-bit WebAssembly,
+    # where it refuses an int64 array outright.
+    x = x.astype(np.intp, copy=False)
     if weights is None:
         return _wrap(np.bincount(x, minlength=minlength).astype(np.int64))
     w = weights._data

@@ -4,8 +4,9 @@ It puts into the built site:
 
     assets/pyodide/                         Pyodide's verified core files and package wheels
                                             (self-hosted mode; `make runtime` caches them)
-    assets/wheels/<key>/microtorch-….whl    ONE wheel: microtorch and the cell runner
-                                            (gradlab_runner), packed by pyproject.toml
+    assets/wheels/<key>/microtorch-….whl    ONE wheel: microtorch, the cell runner
+                                            (gradlab_runner) and the data sets (gradlab_data),
+                                            packed by pyproject.toml
     assets/pyodide/gradlab-lock-<hash>.json Pyodide's lock file plus that wheel, so the worker
                                             loads it by name and Pyodide checks its sha256
     assets/pyodide/gradlab-runtime-<hash>.json  the manifest: all the worker reads
@@ -77,7 +78,7 @@ from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parents[2]
 MODES = ("self-hosted", "cdn")
-PACKAGES = ("microtorch", "gradlab_runner")  # what the wheel holds (pyproject.toml finds them)
+PACKAGES = ("microtorch", "gradlab_runner", "gradlab_data")  # what the wheel holds (pyproject.toml finds them)
 RUNNER = "gradlab_runner"
 WHEEL = "microtorch"  # the wheel's package name in the lock
 KINDS = ("plain", "sourceless", "pycache")
@@ -118,7 +119,8 @@ def sri(sha256_hex: str) -> str:
 
 
 def sources() -> list[Path]:
-    files = [ROOT / "pyproject.toml", *(path for package in PACKAGES for path in sorted((ROOT / package).rglob("*.py")))]
+    # The data files too (gradlab_data's *.gz): a new data set must make a new wheel.
+    files = [ROOT / "pyproject.toml", *(path for package in PACKAGES for pattern in ("*.py", "*.gz") for path in sorted((ROOT / package).rglob(pattern)))]
     return [path for path in files if path.is_file() and "__pycache__" not in path.parts]
 
 

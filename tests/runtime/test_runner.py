@@ -104,6 +104,22 @@ def test_matplotlib_figures_are_sent_as_png(runner):
     assert len(images) == 1 and images[0].startswith("iVBORw0KGgo")  # base64 of the PNG signature
 
 
+def test_a_figure_showing_an_image_is_sent_as_an_opaque_picture(runner):
+    """imshow's figures keep their colours in the dark scheme (the page does not invert a
+    "picture"), so they carry their own white background; a plot stays transparent."""
+    import base64
+    import io
+
+    from matplotlib.image import imread
+
+    runner.run("import matplotlib.pyplot as plt\nplt.imshow([[0, 1], [1, 0]])\nplt.show()\nplt.plot([1, 2])\nplt.show()")
+    shown = [(kind, imread(io.BytesIO(base64.b64decode(text)))) for kind, text in runner.output if kind in ("image", "picture")]
+    assert [kind for kind, _ in shown] == ["picture", "image"]
+    (_, picture), (_, plot) = shown
+    assert picture[..., 3].min() == 1.0 and picture[0, 0, :3].tolist() == [1.0, 1.0, 1.0]
+    assert plot[0, 0, 3] == 0.0  # a plot's corner shows the page
+
+
 def test_show_calls_the_installed_display_hook_and_prints_dot_without_one(capsys):
     from microtorch import tensor, viz
 

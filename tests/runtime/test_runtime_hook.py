@@ -58,6 +58,7 @@ def test_one_wheel_holds_microtorch_and_the_runner_and_the_lock_lists_it(hook, o
         names = archive.namelist()
         sources = {name for name in names if name.endswith(".py")}
         cached = {name for name in names if name.endswith(".pyc")}
+        assert "gradlab_data/digits.gz" in names  # lesson 11's data travels with its loader
         if kind == "pycache":  # every module twice: its source, and bytecode that needs no timestamp
             assert {re.sub(r"__pycache__/(\w+)\.cpython-312\.pyc$", r"\1.py", name) for name in cached} == sources
             assert {pyc_flags(archive, name) for name in cached} == {1}
@@ -69,7 +70,7 @@ def test_one_wheel_holds_microtorch_and_the_runner_and_the_lock_lists_it(hook, o
     lock, official = json.loads(lock_file.read_text()), json.loads(official_lock.read_text())
     entry = lock["packages"].pop("microtorch")
     assert entry["file_name"] == wheel.name and entry["sha256"] == sha(wheel)
-    assert entry["depends"] == ["numpy"] and set(entry["imports"]) == {"microtorch", "gradlab_runner"}
+    assert entry["depends"] == ["numpy"] and set(entry["imports"]) == {"microtorch", "gradlab_runner", "gradlab_data"}
     assert lock == official  # the rest is Pyodide's lock, untouched
     # Same sources: the cached wheel comes back without running a tool again.
     monkeypatch.setattr(hook.subprocess, "run", lambda *a, **k: pytest.fail("rebuilt unchanged sources"))

@@ -27,6 +27,7 @@ LESSONS = (
     "jacobians-and-vjps",
     "mini-batches-and-epochs",
     "overfitting-and-regularization",
+    "classifying-digits",
     "initialization-and-gradient-flow",
     "build-your-own-autograd",
 )

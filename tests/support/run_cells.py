@@ -50,6 +50,10 @@ def bind_torch(runner, library: str) -> None:
     elif library == "pytorch":
         import torch
 
+        # gradlab_data (the course's data sets) comes from the site's wheel: importable as for a
+        # learner who installed that wheel beside PyTorch.
+        sys.path.append(str(ROOT))
+
         # The lessons' tensors are tiny: PyTorch's worker threads only fight over a shared
         # machine's cores (a lesson that trains a network ran 3 times slower with them).
         torch.set_num_threads(1)

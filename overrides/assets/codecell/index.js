@@ -191,7 +191,7 @@ async function execute(cell, { silent = false, onStatus = (text) => say(cell, te
         },
         onStderr: (text) => append(cell, "stderr", text),
         onNotice: (text) => append(cell, "notice", `\n${text}\n`),
-        onImage: (png) => image(cell, png),
+        onImage: (png, kind) => image(cell, png, kind?.picture),
         onGraph: (dot) => graph(cell, dot),
       };
   if (!silent) {
@@ -263,8 +263,8 @@ function append(cell, kind, text) {
   }
 }
 
-function image(cell, png) {
-  const img = element("img", "gl-cell__figure");
+function image(cell, png, picture = false) {
+  const img = element("img", picture ? "gl-cell__figure gl-cell__figure--picture" : "gl-cell__figure");
   img.src = `data:image/png;base64,${png}`;
   img.alt = `Figure ${cell.output.querySelectorAll("img").length + 1} drawn by ${cell.label}`;
   cell.output.append(img);

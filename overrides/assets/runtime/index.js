@@ -12,7 +12,8 @@
 //       setup:    Python run first, in the same namespace (hidden setup, test assertions...).
 //       onStdout(text), onStderr(text): output as it is printed (batched, capped per run).
 //       onNotice(text): runtime remarks, e.g. "Output capped at ...".
-//       onImage(base64Png): a matplotlib figure.   onGraph(dot): torch.viz.show(z) Graphviz DOT.
+//       onImage(base64Png, {picture}): a matplotlib figure; picture: it shows an image (imshow).
+//       onGraph(dot): torch.viz.show(z) Graphviz DOT.
 //       onStatus(text): "Loading Python…" while the worker starts, then "Running…".
 //     }
 //     Result: { ok, error, line, dropped, ms, stopped, reset, cancelled }
@@ -170,6 +171,7 @@ function receive(data) {
       stderr: options.onStderr,
       notice: options.onNotice,
       image: options.onImage,
+      picture: (png) => options.onImage?.(png, { picture: true }),
       graph: options.onGraph,
     }[data.kind];
     handler?.(data.text);
