@@ -28,6 +28,7 @@ LESSONS = (
     "mini-batches-and-epochs",
     "overfitting-and-regularization",
     "initialization-and-gradient-flow",
+    "in-place-and-freezing",
     "build-your-own-autograd",
 )
 
