@@ -29,6 +29,7 @@ LESSONS = (
     "overfitting-and-regularization",
     "classifying-digits",
     "initialization-and-gradient-flow",
+    "in-place-and-freezing",
     "build-your-own-autograd",
 )
 
