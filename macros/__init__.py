@@ -9,14 +9,15 @@ item and what is wrong; the answer-key check (keys.py) runs once the whole site 
 
 import importlib
 
-from . import keys, markdown, registry
+from . import keys, markdown, progress, registry
 
-MODULES: list[str] = ["codecell", "control", "quiz", "explain", "flashcards", "challenge", "modes", "lesson_time", "source", "icons"]
+MODULES: list[str] = ["codecell", "control", "quiz", "explain", "flashcards", "challenge", "modes", "lesson_time", "source", "icons", "progress"]
 
 
 def define_env(env):
     registry.reset()
     markdown.reset()
+    progress.reset()
     keys.reset(env.conf)
     for name in MODULES:
         importlib.import_module(f"{__name__}.{name}").register(env)
@@ -25,4 +26,5 @@ def define_env(env):
 def on_post_build(env):
     keys.check()
     navigation = env.variables.get("navigation")  # mkdocs-macros keeps the nav it was given
-    registry.write(env.conf["site_dir"], [page.url for page in navigation.pages] if navigation else [])
+    course = registry.write(env.conf["site_dir"], [page.url for page in navigation.pages] if navigation else [])
+    progress.write(course)

@@ -36,15 +36,16 @@ def add(page, kind: str, entry: dict, anchor: str | None = None) -> None:
         record.setdefault("anchors", {})[entry["id"]] = anchor
 
 
-def write(site_dir: str, order: Sequence[str] = ()) -> None:
+def write(site_dir: str, order: Sequence[str] = ()) -> list[dict]:
     """Pages are listed in course order: `order` holds page URLs in reading order (the nav); pages
     are built in file order (lessons alphabetically), so without it the course would be shuffled.
-    Pages outside `order` follow in build order."""
+    Pages outside `order` follow in build order. Returns the pages as written."""
     rank = {url: position for position, url in enumerate(order)}
     pages = sorted(_pages.values(), key=lambda page: rank.get(page["url"], len(rank)))
     target = Path(site_dir) / "assets" / "gradlab" / "course.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps({"version": 1, "pages": pages}, indent=1), encoding="utf-8")
+    return pages
 
 
 def recorded(page, kind: str) -> list[dict]:

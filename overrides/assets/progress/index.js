@@ -10,19 +10,9 @@ import "./style.css";
 export const name = "progress";
 export const selector = '[data-gl-component="progress"]';
 
+// The page's markup comes from the build (macros/progress.py), drawn for empty progress and
+// hidden until the reader's own numbers replace it, so nothing moves as they arrive.
 export async function mount(el) {
-  el.innerHTML = `
-    <div class="gl-progress__report"><p>Loading your progress…</p></div>
-    <h2 id="gl-progress-keep">Keep your progress</h2>
-    <p>Progress is saved in this browser only. Export it to a file to keep a copy or to move it to another browser.</p>
-    <div class="gl-progress__actions">
-      <button type="button" class="md-button" data-action="export">Export progress</button>
-      <button type="button" class="md-button" data-action="import">Import progress…</button>
-      <button type="button" class="md-button" data-action="reset">Reset progress</button>
-      <input type="file" accept=".json,application/json" hidden aria-label="Progress file to import">
-    </div>
-    <p class="gl-progress__message" role="status"></p>
-    <p class="gl-progress__storage"></p>`;
   const report = el.querySelector(".gl-progress__report");
   const message = el.querySelector(".gl-progress__message");
   const file = el.querySelector("input[type=file]");
@@ -67,9 +57,13 @@ export async function mount(el) {
     course = await loadCourse();
   } catch {
     report.innerHTML = "<p>The list of lessons could not be loaded. Your progress is safe; try reloading the page.</p>";
+    delete report.dataset.glEmpty;
     return;
   }
-  const draw = (state) => (report.innerHTML = render(course, state));
+  const draw = (state) => {
+    report.innerHTML = render(course, state);
+    delete report.dataset.glEmpty;
+  };
   draw(read());
   return subscribe(draw);
 }
