@@ -424,7 +424,7 @@ def test_debug_problem_passes_only_when_the_code_is_fixed(open_page):
     assert "AssertionError: grad(1, 3, 6) should be -18" in status.inner_text()
     assert "1 attempt left." in status.inner_text()
     assert not debug.locator(".gl-challenge__answer").is_visible(), "the reference fix stays hidden"
-    editor = debug.locator(".cm-content")
+    editor = debug.get_by_role("textbox", name=re.compile("^Code of "))
     # A "fix" that never ends can be stopped, and stopping costs no attempt.
     editor.click()
     page.keyboard.press("Control+a")

@@ -149,7 +149,7 @@ def test_a_fix_that_does_not_compile_costs_no_attempt(open_page):
     page = open_page("drill/")
     page.get_by_label("Test your skills under time pressure").check()
     debug = problem(page, 3)
-    editor = debug.locator(".cm-content")
+    editor = debug.get_by_role("textbox", name=re.compile("^Code of "))
     editor.click()  # opens the problem: its clock starts
     timer = page.get_by_role("timer")
     assert timer.inner_text() == "Problem 3: Debug: 2:00 left"

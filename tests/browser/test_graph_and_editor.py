@@ -93,11 +93,11 @@ def test_tab_leaves_an_editor_until_the_reader_edits_then_indents_and_esc_tab_le
     hint = make_x.get_by_text(re.compile("then Tab leaves"))
     run_button = make_x.get_by_role("button", name="Run")
     expect(hint).to_be_hidden()
-    expect(editor).to_have_accessible_description("Tab moves on until you type or click in the code; then it indents, and Esc then Tab leaves.")
-    code = editor.text_content()
 
-    editor.focus()  # arriving by keyboard
+    editor.focus()  # arriving by keyboard: the editor takes the place of the highlighted code
     expect(hint).to_be_visible()
+    code = editor.text_content()
+    expect(editor).to_have_accessible_description("Tab moves on until you type or click in the code; then it indents, and Esc then Tab leaves.")
     page.keyboard.press("Tab")
     expect(run_button).to_be_focused()
     # The hint keeps its room when hidden: a press on Run, which takes focus from the editor,
