@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_challenge import DRILL
 from tests.browser.test_quiz_explain import PAGE as QUIZ
-from tests.support.browser import open_page
+from tests.support.browser import edit_code, open_page
 from tests.support.project import SITE_HOOKS, serve_project
 
 pytestmark = pytest.mark.browser
@@ -92,7 +92,7 @@ def progress(page) -> dict:
 
 
 def replace_code(page, box, text):
-    box.click()
+    edit_code(box)
     page.keyboard.press("Control+a")
     page.keyboard.insert_text(text)
 

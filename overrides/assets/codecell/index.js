@@ -112,9 +112,9 @@ export function mount(el) {
   if (edited !== null) say(cell, "Your edited code is back; Reset restores the original.");
 
   cell.open = () => (cell.opening ??= openEditor(cell, block, host));
-  // CodeMirror's chunk is fetched and evaluated once the page is idle, so the first focus or
-  // click makes the editor at once and the reader's next keys land in it.
-  (window.requestIdleCallback ?? setTimeout)(loadEditor);
+  // CodeMirror's chunk (evaluating it cost a phone ~0.7 s of main thread at load) is fetched when
+  // a reader's pointer, finger or focus comes near a cell, ahead of the click or Tab that needs it.
+  for (const type of ["pointerover", "touchstart", "focusin"]) el.addEventListener(type, loadEditor, { once: true, passive: true });
   standIn(cell, block.querySelector("pre"));
   if (edited !== null) cell.open();
   const stopWatching = startWhenUseful(el);
@@ -337,11 +337,12 @@ function standIn(cell, pre) {
   pre.addEventListener("pointerdown", (event) => (cell.clickedAt = { x: event.clientX, y: event.clientY }));
   pre.addEventListener("focus", () => cell.open());
   pre.addEventListener("keydown", (event) => {
-    // Shift+Enter (or Ctrl/Cmd+Enter) pressed before the editor has arrived still runs the cell.
+    // Keys pressed before the editor has arrived: Shift+Enter (or Ctrl/Cmd+Enter) still runs the
+    // cell, Tab moves on, and the others must not reach Material's shortcuts (S opens search).
     if (event.key === "Enter" && (event.shiftKey || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       runInOrder(cell);
-    }
+    } else if (event.key !== "Tab") event.stopPropagation();
   });
 }
 
