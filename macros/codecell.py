@@ -130,6 +130,9 @@ def render_cell(
     """
     if highlighted is None:
         highlighted = _highlight(code)
+    # Out of reach of Material's code-block component (it matches `pre > code`): its copy button,
+    # observers and tab stops would be built on every cell only for the editor to replace them.
+    highlighted = highlighted.replace("<code>", '<span class="gl-cell__static"><code>', 1).replace("</code></pre>", "</code></span></pre>", 1)
     # The exact source travels in one attribute (escaping round-trips exactly); the highlighted
     # block is only for reading, and is what readers without JavaScript see.
     data = {"code": code, "setup": setup, "expect": expect, "isolated": isolated, "predict": predict, "id": cell_id}

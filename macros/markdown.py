@@ -1,9 +1,12 @@
 """Markdown in widget content (card faces, questions, feedback) rendered with the same
-extensions as the page, so code blocks and math look the same inside a widget as outside."""
+extensions as the page, so code blocks and math look the same inside a widget as outside (math
+is drawn here, at build time, as on the page: macros/katex.py)."""
 
 from __future__ import annotations
 
 import markdown
+
+from .katex import render_math
 
 _renderer: markdown.Markdown | None = None
 
@@ -15,7 +18,7 @@ def render(text: str, env) -> str:
             extensions=env.conf["markdown_extensions"],
             extension_configs=env.conf["mdx_configs"],
         )
-    return _renderer.reset().convert(str(text).strip())
+    return render_math(_renderer.reset().convert(str(text).strip()))
 
 
 def reset() -> None:

@@ -32,7 +32,8 @@ CHROMIUM = "/usr/bin/chromium"
 # Fetched by a lesson but not the widgets' cost: Material's own files, math, code cells' editor and runtime.
 NOT_WIDGETS = {
     "Material theme": re.compile(r"^assets/(javascripts|stylesheets)/"),
-    "math (KaTeX)": re.compile(r"(^assets/vendor/katex/|/katex-[^/]*\.js$)"),
+    # KaTeX draws math at build time: pages fetch only its fonts (its rules are in the bundle's CSS).
+    "math (KaTeX)": re.compile(r"^assets/gradlab/fonts/KaTeX_"),
     "code cells": re.compile(r"(/(editor|viz)-[^/]*\.js$|^assets/(pyodide|runtime)/|^coi-serviceworker)"),
 }
 

@@ -8,8 +8,8 @@
 // Widgets of the lesson mount lazily (see `lazy` below).
 import "./base.css";
 import "./home/style.css";
+import "katex/dist/katex.min.css"; // math is drawn at build time (macros/katex.py): its look and fonts
 import * as a11y from "./a11y/index.js";
-import * as math from "./math/index.js";
 import * as quiz from "./quiz/index.js";
 import * as explain from "./explain/index.js";
 import * as challenge from "./challenge/index.js";
@@ -24,12 +24,12 @@ import * as control from "./control/index.js";
 // Widget components: add one import line and one list entry per component (a control after the
 // code cells it drives), and put it in `lazy` when it is a widget of the lesson's text.
 
-const components = [a11y, math, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell, control, resume];
+const components = [a11y, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell, control, resume];
 // Widgets inside the lesson mount as they near the viewport, so the first screen is ready soon,
 // and the rest in one pass after the load (below): mounting every editor and widget at once kept
 // a phone's main thread busy for seconds before the reader could use anything. The other
 // components set up the page itself (its menu, landmarks, notices) and mount at once.
-const lazy = new Set([math, quiz, explain, challenge, flashcards, codecell, control]);
+const lazy = new Set([quiz, explain, challenge, flashcards, codecell, control]);
 const NEAR = "100% 0px"; // one screen above and below
 const mounted = []; // { el, component, cleanup: Promise<function | undefined> }
 let waiting = []; // { el, component } not mounted yet, in document order

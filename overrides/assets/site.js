@@ -9,6 +9,13 @@ const root = here.slice(0, here.lastIndexOf("/assets/gradlab/") + 1);
 
 let config;
 
+// A copy of rendered Markdown for a second place on the page, its ids removed so none repeats.
+export function copyRendered(node) {
+  const clone = node.cloneNode(true);
+  for (const named of [clone, ...clone.querySelectorAll("[id]")]) named.removeAttribute("id");
+  return clone;
+}
+
 // The site's root URL, with a trailing slash.
 export function siteRoot() {
   return root;

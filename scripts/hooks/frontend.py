@@ -1,4 +1,5 @@
-"""MkDocs hook: bundle Gradlab's front end with esbuild and vendor KaTeX's stylesheet and fonts.
+"""MkDocs hook: bundle Gradlab's front end with esbuild (KaTeX's stylesheet and fonts included) and
+draw each page's math at build time (macros/katex.py), so pages carry no KaTeX script.
 
 Everything comes from the pinned npm packages in node_modules; nothing is committed or fetched
 from a CDN. The bundle is built when the config loads, so its file names can carry a hash of
@@ -50,7 +51,11 @@ def bundle(outdir: Path) -> dict[str, str]:
         "--minify",
         "--target=es2020",
         "--chunk-names=chunks/[name]-[hash]",
+        # KaTeX's stylesheet names each font in three formats; browsers fetch only the woff2.
         "--loader:.woff2=file",
+        "--loader:.woff=file",
+        "--loader:.ttf=file",
+        "--asset-names=fonts/[name]-[hash]",
         "--log-level=warning",
         f"--outdir={outdir}",
     ]
@@ -59,14 +64,6 @@ def bundle(outdir: Path) -> dict[str, str]:
         raise SystemExit(f"gradlab: esbuild failed:\n{result.stderr}")
     # Chunks never import the entry, so renaming it after the build breaks no reference.
     return {suffix: hashed(outdir / f"gradlab{suffix}").name for suffix in (".js", ".css")}
-
-
-def vendor_katex(site: Path) -> None:
-    source = NODE_MODULES / "katex" / "dist"
-    target = site / "assets" / "vendor" / "katex"
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(source / "katex.min.css", target / "katex.min.css")
-    shutil.copytree(source / "fonts", target / "fonts", dirs_exist_ok=True)
 
 
 _staged: tempfile.TemporaryDirectory | None = None  # removed when replaced or at exit
@@ -87,10 +84,16 @@ def on_config(config, **_):
     return config
 
 
+def on_page_content(html, **_):
+    # Imported here: mkdocs-macros has loaded the `macros` package by the time pages render.
+    from macros.katex import render_math
+
+    return render_math(html)
+
+
 def on_post_build(config, **_):
     site = Path(config["site_dir"])
     shutil.copytree(_staged.name, site / BUNDLE, dirs_exist_ok=True)
-    vendor_katex(site)
     # At the site root, so the service worker's scope covers every page (it gives
     # code cells cross-origin isolation, which lets Stop interrupt Python without a restart).
     shutil.copy2(COI, site / COI.name)

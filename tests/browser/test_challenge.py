@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from tests.support.browser import PageWatch, axe_violations, describe_violations
+from tests.support.browser import PageWatch, axe_violations, describe_violations, edit_code
 from tests.support.project import SITE_HOOKS, serve_project
 
 pytestmark = pytest.mark.browser
@@ -424,16 +424,16 @@ def test_debug_problem_passes_only_when_the_code_is_fixed(open_page):
     assert "AssertionError: grad(1, 3, 6) should be -18" in status.inner_text()
     assert "1 attempt left." in status.inner_text()
     assert not debug.locator(".gl-challenge__answer").is_visible(), "the reference fix stays hidden"
-    editor = debug.locator(".cm-content")
+    editor = debug.get_by_role("textbox", name=re.compile("^Code of "))
     # A "fix" that never ends can be stopped, and stopping costs no attempt.
-    editor.click()
+    edit_code(editor)
     page.keyboard.press("Control+a")
     page.keyboard.insert_text("while True:\n    pass\n")
     check.click()
     debug.get_by_role("button", name="Stop", exact=True).click()
     status.filter(has_text="stopped").wait_for(timeout=30_000)
     assert debug.get_by_text("Attempts left: 1 of 2.").is_visible()
-    editor.click()
+    edit_code(editor)
     page.keyboard.press("Control+a")
     page.keyboard.insert_text(textwrap.dedent("""\
         def grad(w, x, y):

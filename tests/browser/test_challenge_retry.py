@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 # open_page is test_challenge's fixture: it opens pages of this module's `site`.
 from tests.browser.test_challenge import DRILL, lines, open_page, problem, progress, wait_for_widgets  # noqa: F401
-from tests.support.browser import contrast_violations, describe_violations, switch_to_dark
+from tests.support.browser import contrast_violations, describe_violations, edit_code, switch_to_dark
 from tests.support.project import SITE_HOOKS, serve_project
 
 pytestmark = pytest.mark.browser
@@ -149,8 +149,8 @@ def test_a_fix_that_does_not_compile_costs_no_attempt(open_page):
     page = open_page("drill/")
     page.get_by_label("Test your skills under time pressure").check()
     debug = problem(page, 3)
-    editor = debug.locator(".cm-content")
-    editor.click()  # opens the problem: its clock starts
+    editor = debug.get_by_role("textbox", name=re.compile("^Code of "))
+    edit_code(editor)  # opens the problem: its clock starts
     timer = page.get_by_role("timer")
     assert timer.inner_text() == "Problem 3: Debug: 2:00 left"
     page.keyboard.press("Control+a")
@@ -168,7 +168,7 @@ def test_a_fix_that_does_not_compile_costs_no_attempt(open_page):
     assert re.fullmatch(r"Problem 3: Debug: (2:00|1:59) left", timer.inner_text())
     # A fix that compiles but fails costs an attempt; Python's message stands in a block of its
     # own, apart from the sentence about attempts.
-    editor.click()
+    edit_code(editor)
     page.keyboard.press("Control+a")
     page.keyboard.insert_text("def grad(w, x, y):\n    return 2 * (w * x - y)\n")
     debug.get_by_role("button", name="Check").click()

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support import run_cells
-from tests.support.browser import axe_violations, describe_violations, open_page, python_workers
+from tests.support.browser import axe_violations, describe_violations, edit_code, open_page, python_workers
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def visit(page, title, first):
 
 def type_code(page, name, *lines):
     box = editor(page, name)
-    box.click()
+    edit_code(box)
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")
     for number, line in enumerate(lines):
@@ -84,7 +84,7 @@ def test_a_cell_prints_what_microtorch_prints(warm_page):
 
 
 def test_shift_enter_runs_the_focused_cell(warm_page):
-    editor(warm_page, "Scratch").click()
+    edit_code(editor(warm_page, "Scratch"))
     warm_page.keyboard.press("Shift+Enter")
     expect(output(warm_page, "Scratch")).to_have_text("ready", timeout=SLOW)
     assert editor(warm_page, "Scratch").inner_text() == 'print("ready")'  # no newline typed

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_challenge import DRILL
 from tests.browser.test_quiz_explain import PAGE as QUIZ
-from tests.support.browser import open_page
+from tests.support.browser import edit_code, open_page
 from tests.support.project import SITE_HOOKS, serve_project
 
 pytestmark = pytest.mark.browser
@@ -92,7 +92,7 @@ def progress(page) -> dict:
 
 
 def replace_code(page, box, text):
-    box.click()
+    edit_code(box)
     page.keyboard.press("Control+a")
     page.keyboard.insert_text(text)
 
@@ -191,9 +191,9 @@ def test_a_solved_debug_fix_survives_a_reload(page):
     fix = textwrap.dedent("""\
         def grad(w, x, y):
             return 2 * (w * x - y) * x""")
-    replace_code(page, debug.locator(".cm-content"), fix)
+    replace_code(page, debug.get_by_role("textbox", name=re.compile("^Code of ")), fix)
     debug.get_by_role("button", name="Check").click()
     expect(debug.locator(".gl-challenge__feedback")).to_contain_text("Correct", timeout=SLOW)
     page.reload()
-    expect(debug.locator(".cm-content")).to_have_text(re.compile(r"return 2 \* \(w \* x - y\) \* x$"))
+    expect(debug.get_by_role("textbox", name=re.compile("^Code of "))).to_have_text(re.compile(r"return 2 \* \(w \* x - y\) \* x$"))
     expect(debug.get_by_text("Solved.", exact=True)).to_be_visible()

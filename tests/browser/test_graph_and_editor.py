@@ -11,6 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.browser import edit_code
+
 pytestmark = pytest.mark.browser
 
 SLOW = 90_000  # ms: loading Pyodide, NumPy and microtorch on a busy 2-core machine
@@ -93,11 +95,11 @@ def test_tab_leaves_an_editor_until_the_reader_edits_then_indents_and_esc_tab_le
     hint = make_x.get_by_text(re.compile("then Tab leaves"))
     run_button = make_x.get_by_role("button", name="Run")
     expect(hint).to_be_hidden()
-    expect(editor).to_have_accessible_description("Tab moves on until you type or click in the code; then it indents, and Esc then Tab leaves.")
-    code = editor.text_content()
 
-    editor.focus()  # arriving by keyboard
+    editor.focus()  # arriving by keyboard: the editor takes the place of the highlighted code
     expect(hint).to_be_visible()
+    code = editor.text_content()
+    expect(editor).to_have_accessible_description("Tab moves on until you type or click in the code; then it indents, and Esc then Tab leaves.")
     page.keyboard.press("Tab")
     expect(run_button).to_be_focused()
     # The hint keeps its room when hidden: a press on Run, which takes focus from the editor,
@@ -120,7 +122,7 @@ def test_tab_leaves_an_editor_until_the_reader_edits_then_indents_and_esc_tab_le
     expect(run_button).to_be_focused()
     expect(hint).to_be_hidden()
 
-    cell(page, "Use x").get_by_role("textbox", name="Code of Use x").click()  # a click starts editing
+    edit_code(cell(page, "Use x").get_by_role("textbox", name="Code of Use x"))  # a click starts editing
     page.keyboard.press("Tab")
     expect(cell(page, "Use x").get_by_role("textbox", name="Code of Use x")).to_be_focused()
     page.watch.assert_clean()

@@ -13,34 +13,39 @@ pytestmark = pytest.mark.browser
 LESSON = "lessons/autodiff/"
 
 # What a reader can operate inside the lesson. A radio group is one Tab stop (arrows move within
-# it), so radios are counted by group.
-CONTROLS = """() => {
+# it), so radios are counted by group; a cell's code is one stop, whether its highlighted stand-in
+# or the editor that replaces it on focus has it.
+KEY = """el => el.type === 'radio' ? 'radio:' + el.name
+  : el.matches('.gl-cell [role=textbox]') ? 'code:' + [...document.querySelectorAll('article .gl-cell')].indexOf(el.closest('.gl-cell'))
+  : el.dataset.walkKey"""
+CONTROLS = f"""() => {{
   const seen = new Set();
   const keys = [];
+  const key = {KEY};
   for (const el of document.querySelectorAll(
-      'article button, article input, article textarea, article summary, article a[href], article .cm-content')) {
+      'article button, article input, article textarea, article summary, article a[href], article .gl-cell [role=textbox]')) {{
     // checkVisibility also rules out the insides of a closed <details>, which keep their boxes.
-    if (el.disabled || el.closest('[inert]') || !el.checkVisibility({ visibilityProperty: true })) continue;
-    const key = el.type === 'radio' ? 'radio:' + el.name : el.dataset.walkKey ??= String(keys.length);
-    if (!seen.has(key)) { seen.add(key); keys.push(key); }
-  }
+    if (el.disabled || el.closest('[inert]') || !el.checkVisibility({{ visibilityProperty: true }})) continue;
+    const k = key(el) ?? (el.dataset.walkKey = String(keys.length));
+    if (!seen.has(k)) {{ seen.add(k); keys.push(k); }}
+  }}
   return keys;
-}"""
+}}"""
 
-FOCUSED = """() => {
+FOCUSED = f"""() => {{
   const el = document.activeElement;
   if (!el || !el.closest('article')) return null;
-  return el.type === 'radio' ? 'radio:' + el.name : el.dataset.walkKey ?? null;
-}"""
+  return ({KEY})(el) ?? null;
+}}"""
 
 
 def test_tab_reaches_every_control_of_a_lesson_and_each_kind_works(base_url, page):
     without_python(page.context)  # no cell is run here
     page.goto(base_url + LESSON, wait_until="networkidle")
     expect(page.get_by_role("button", name="Flip card").first).to_be_visible()  # widgets mounted
-    # Editors mount lazily and replace the cell's code: count controls once every one is in place.
+    # Cells mount lazily: count controls once every one has its code's stop (and no editor yet).
     page.wait_for_function("document.querySelectorAll('article .gl-cell').length"
-                           " === document.querySelectorAll('article .gl-cell .cm-content').length")
+                           " === document.querySelectorAll('article .gl-cell [role=textbox]').length")
     controls = page.evaluate(CONTROLS)
     assert len(controls) > 40, "the lesson should have many controls"
 
@@ -53,9 +58,11 @@ def test_tab_reaches_every_control_of_a_lesson_and_each_kind_works(base_url, pag
             continue
         reached.add(key)
         info = page.evaluate("() => ({tag: document.activeElement.tagName, type: document.activeElement.type,"
-                             " name: document.activeElement.textContent.trim(), cm: document.activeElement.classList.contains('cm-content'),"
+                             " name: document.activeElement.textContent.trim(),"
                              " expanded: document.activeElement.getAttribute('aria-expanded')})")
-        if info["cm"]:
+        if key.startswith("code:"):
+            # Focus on a cell's code moves into its editor, made then.
+            page.wait_for_function("document.activeElement.classList.contains('cm-content')")
             page.keyboard.press("Escape")  # CodeMirror keeps Tab for indenting until Escape
             operated.add("editor")
         elif info["name"] == "Flip card" and "card" not in operated:

@@ -78,3 +78,24 @@ def test_widgets_mount_near_the_viewport_in_page_order(browser, base_url):
     expect(page.get_by_role("group", name=f"Code cell {total}")).to_be_visible(timeout=SLOW)
     expect(mounted).to_have_count(total)
     context.close()
+
+
+def test_cells_show_their_code_until_used_and_make_the_editor_on_first_use(browser, base_url):
+    # Making CodeMirror for every cell at load, and Material's copy buttons for code the editor
+    # then replaced, was most of a lesson's main-thread work on a phone.
+    context = browser.new_context(**PHONE)
+    without_python(context)
+    page = context.new_page()
+    page.goto(f"{base_url}lessons/autodiff/")
+    cells = page.locator(".gl-cell")
+    expect(page.locator('.gl-cell[data-gl-mounted~="codecell"]')).to_have_count(cells.count(), timeout=SLOW)  # the idle pass
+    assert page.locator(".cm-editor").count() == 0, "editors were made before anyone used a cell"
+    assert page.locator(".gl-cell .md-clipboard").count() == 0, "Material's code-block component ran on a cell"
+    name = "Two weights, two partial derivatives"
+    code = page.get_by_role("group", name=name).get_by_role("textbox", name=f"Code of {name}")
+    text = code.inner_text()
+    code.tap()
+    expect(page.locator(".cm-editor")).to_have_count(1, timeout=SLOW)
+    expect(code).to_be_focused()  # the editor took the stand-in's place, role and name
+    assert code.inner_text().split() == text.split()  # the same code (blank lines are drawn differently)
+    context.close()

@@ -8,8 +8,28 @@ import re
 def test_strict_build_produces_pages_and_bundle(site_dir):
     assert (site_dir / "index.html").is_file()
     assert len(list((site_dir / "assets" / "gradlab").glob("gradlab-*.js"))) == 1  # named by its hash
-    assert (site_dir / "assets" / "vendor" / "katex" / "katex.min.css").is_file()
-    assert any((site_dir / "assets" / "vendor" / "katex" / "fonts").glob("*.woff2"))
+    assert any((site_dir / "assets" / "gradlab" / "fonts").glob("KaTeX_Main-Regular-*.woff2"))  # math's fonts
+
+
+def test_math_is_drawn_at_build_time_and_pages_carry_no_katex_script(site_dir):
+    # The TeX that arithmatex writes (\( \) or \[ \] inside its span or div) must be gone from
+    # every page and from the course index the review page builds cards from.
+    undrawn = re.compile(r'class=\\?"arithmatex\\?">\\\\?[(\[]')
+    files = [*site_dir.rglob("*.html"), site_dir / "assets" / "gradlab" / "course.json"]
+    assert not [f.name for f in files if undrawn.search(f.read_text("utf-8"))]
+    home = (site_dir / "index.html").read_text("utf-8")
+    assert '<span class="arithmatex"><span class="katex">' in home and "katex-mathml" in home
+    scripts = [p for p in (site_dir / "assets" / "gradlab").rglob("*.js")]
+    assert scripts and not [p.name for p in scripts if "KaTeX parse error" in p.read_text("utf-8")]
+
+
+def test_cells_are_out_of_reach_of_materials_code_block_component(site_dir):
+    # Material builds a copy button and observers for every `pre > code`; a cell's code is
+    # replaced by its editor, so it is rendered where that selector does not match.
+    html = (site_dir / "lessons" / "autodiff" / "index.html").read_text("utf-8")
+    cells = re.findall(r'<div class="gl-cell".*?</pre>', html, re.S)
+    assert cells and all("<pre><span></span><span class=\"gl-cell__static\"><code>" in cell for cell in cells)
+    assert not [cell for cell in cells if re.search(r"<pre[^>]*>(<span></span>)?<code", cell)]
 
 
 def test_no_page_references_another_host_for_assets(site_dir):

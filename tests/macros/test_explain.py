@@ -87,7 +87,7 @@ def test_model_answer_is_readable_without_javascript(env):
     answer = prompts_of(html)[0].one("details", "gl-explain__answer")
     assert answer.one("summary").text == "Model answer"
     assert answer.one("strong").text == "accumulates"
-    assert answer.one("span", "arithmatex").text.startswith(r"\(g \leftarrow")
+    assert answer.one("span", "arithmatex").one("annotation").text.startswith(r"g \leftarrow")  # drawn by KaTeX
 
 
 def test_element_ids_are_unique(env):

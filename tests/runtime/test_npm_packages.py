@@ -10,7 +10,7 @@ import re
 from tests.support.site import ROOT
 
 # `import ... from "x"`, `export ... from "x"` and `import("x")`; relative paths are our own files.
-SPECIFIER = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(\s*)["']([^"'./][^"']*)["']""")
+SPECIFIER = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"'./][^"']*)["']""")
 
 
 def package_of(specifier: str) -> str:

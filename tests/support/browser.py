@@ -67,6 +67,14 @@ def without_python(context) -> None:
     context.route(PYTHON_WORKER, lambda route: route.fulfill(body="", content_type="text/javascript"))
 
 
+def edit_code(box) -> None:
+    """Click a code cell's code (`box`, its textbox) and wait for its editor to take the focus:
+    until the reader uses a cell, its highlighted code stands in for the editor, and keys pressed
+    before the editor has arrived are not typed."""
+    box.click()
+    box.page.wait_for_function("document.activeElement?.classList.contains('cm-content')")
+
+
 def axe_violations(page) -> list:
     """Run axe-core (bundled with axe-playwright-python, no network) and return its violations."""
     from axe_playwright_python.sync_playwright import Axe

@@ -53,17 +53,16 @@ function tabHint() {
   return hint;
 }
 
-function tabMoves() {
-  let pointer = false; // a focus that a click brings is a start of editing
+function tabMoves(state) {
   return [
     EditorView.domEventHandlers({
       pointerdown(_event, view) {
-        pointer = true;
+        state.pointer = true; // a focus that a click brings is a start of editing
         view.setTabFocusMode(false);
       },
       focus(_event, view) {
-        view.setTabFocusMode(!pointer);
-        pointer = false;
+        view.setTabFocusMode(!state.pointer);
+        state.pointer = false;
       },
     }),
     // Reset's change carries no user event: only the reader's own edits count.
@@ -73,7 +72,7 @@ function tabMoves() {
   ];
 }
 
-// Returns {view, getCode, setCode, markLine(lineNumber | null)}. `onChange(code)` hears every
+// Returns {view, getCode, setCode, markLine(lineNumber | null), focus(click?)}. `onChange(code)` hears every
 // edit, Reset's included. `onRun` is bound to Shift+Enter (and Ctrl/Cmd+Enter).
 export function createEditor(parent, { code, label, onRun, onChange }) {
   const run = () => {
@@ -81,6 +80,7 @@ export function createEditor(parent, { code, label, onRun, onChange }) {
     return true;
   };
   const hint = tabHint();
+  const tabs = { pointer: false };
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -96,7 +96,7 @@ export function createEditor(parent, { code, label, onRun, onChange }) {
         syntaxHighlighting(colours),
         EditorView.lineWrapping, // no horizontal scroller: a scrollable region needs its own tab stop
         keymap.of([{ key: "Shift-Enter", run }, { key: "Mod-Enter", run }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
-        tabMoves(),
+        tabMoves(tabs),
         errorLine,
         EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": hint.id }),
         EditorView.updateListener.of((update) => update.docChanged && onChange?.(update.state.doc.toString())),
@@ -109,6 +109,16 @@ export function createEditor(parent, { code, label, onRun, onChange }) {
     getCode: () => view.state.doc.toString(),
     setCode(text) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    // Focus handed over from the code the editor replaced; a click on that code (its viewport
+    // point) starts editing there, as a click in the editor does.
+    focus(click) {
+      if (click) {
+        tabs.pointer = true;
+        const at = view.posAtCoords(click);
+        if (at !== null) view.dispatch({ selection: { anchor: at } });
+      }
+      view.focus();
     },
     markLine(number) {
       const line = number && number <= view.state.doc.lines ? view.state.doc.line(number).from : null;

@@ -33,7 +33,10 @@ export function setCodeOf(el, text) {
   const cell = byElement.get(el);
   cell.initial = text;
   if (cell.editor) cell.editor.setCode(text); // the editor reports the change itself
-  else cell.changed(text);
+  else {
+    cell.changed(text);
+    cell.open(); // the stand-in shows the old code: the editor, made from `initial`, shows this
+  }
 }
 
 // The cell's original code back, as its Reset button does (a challenge's Try again uses it).
@@ -108,12 +111,12 @@ export function mount(el) {
   el.append(bar, cell.output);
   if (edited !== null) say(cell, "Your edited code is back; Reset restores the original.");
 
-  editorModule ??= import("./editor.js");
-  editorModule.then(({ createEditor }) => {
-    if (cell.gone) return;
-    cell.editor = createEditor(host, { code: cell.initial, label: `Code of ${label}`, onRun: () => runInOrder(cell), onChange: changed });
-    block.remove();
-  });
+  cell.open = () => (cell.opening ??= openEditor(cell, block, host));
+  // CodeMirror's chunk (evaluating it cost a phone ~0.7 s of main thread at load) is fetched when
+  // a reader's pointer, finger or focus comes near a cell, ahead of the click or Tab that needs it.
+  for (const type of ["pointerover", "touchstart", "focusin"]) el.addEventListener(type, loadEditor, { once: true, passive: true });
+  standIn(cell, block.querySelector("pre"));
+  if (edited !== null) cell.open();
   const stopWatching = startWhenUseful(el);
   return () => {
     cell.gone = true;
@@ -215,7 +218,7 @@ async function execute(cell, { silent = false, onStatus = (text) => say(cell, te
 function report(cell, result, stdout) {
   if (result.dropped) append(cell, "notice", `\n${result.dropped.toLocaleString("en")} more characters of output were not shown.\n`);
   if (result.error) append(cell, "stderr", result.error);
-  if (result.line) cell.editor?.markLine(result.line);
+  if (result.line) cell.open().then((editor) => editor?.markLine(result.line));
   cell.ran = result.ok;
   if (result.cancelled) {
     say(cell, "Stopped before it ran: Python was still loading.");
@@ -321,6 +324,43 @@ function startWhenUseful(el) {
   );
   observer.observe(el);
   return () => observer.disconnect();
+}
+
+// Until the reader uses a cell, the highlighted code the page came with stands in for its editor,
+// under the editor's role and name: making CodeMirror for every cell of a long lesson kept a
+// phone's main thread busy for a second at load. Focus (by Tab or a click) swaps the editor in.
+function standIn(cell, pre) {
+  pre.tabIndex = 0;
+  pre.setAttribute("role", "textbox");
+  pre.setAttribute("aria-multiline", "true");
+  pre.setAttribute("aria-label", `Code of ${cell.label}`);
+  pre.addEventListener("pointerdown", (event) => (cell.clickedAt = { x: event.clientX, y: event.clientY }));
+  pre.addEventListener("focus", () => cell.open());
+  pre.addEventListener("keydown", (event) => {
+    // Keys pressed before the editor has arrived: Shift+Enter (or Ctrl/Cmd+Enter) still runs the
+    // cell, Tab moves on, and the others must not reach Material's shortcuts (S opens search).
+    if (event.key === "Enter" && (event.shiftKey || event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      runInOrder(cell);
+    } else if (event.key !== "Tab") event.stopPropagation();
+  });
+}
+
+function loadEditor() {
+  editorModule ??= import("./editor.js");
+  return editorModule;
+}
+
+// Resolves to the cell's editor (null if the reader left the page first). Focus on the stand-in
+// moves into the editor, a click's caret where the click was, so Tab and Escape work as always.
+async function openEditor(cell, block, host) {
+  const { createEditor } = await loadEditor();
+  if (cell.gone) return null;
+  const label = `Code of ${cell.label}`;
+  cell.editor = createEditor(host, { code: cell.initial, label, onRun: () => runInOrder(cell), onChange: cell.changed });
+  if (document.activeElement === block.querySelector("pre")) cell.editor.focus(cell.clickedAt);
+  block.remove();
+  return cell.editor;
 }
 
 function setRunning(cell, running) {

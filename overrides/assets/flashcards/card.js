@@ -3,7 +3,7 @@
 // and the recall ratings, and a rating is scheduled by FSRS and saved under `key`.
 import { read, update } from "../progress/store.js";
 import { GRADES, isDue, preview, rate, until } from "./schedule.js";
-import { copyRendered } from "../math/index.js";
+import { copyRendered } from "../site.js";
 
 export function enhance(li, key, { onRated } = {}) {
   const front = li.querySelector(".gl-card__front");

@@ -9,7 +9,7 @@
 // it. The first Check's verdict and whether some Check was right are kept apart from the answer
 // on screen: the summary reports both, and Retry clears only the answers.
 import { learnerId, quizScores, read, subscribe, update } from "../progress/store.js";
-import { copyRendered as copy } from "../math/index.js";
+import { copyRendered as copy } from "../site.js";
 import { optionOrder } from "./order.js";
 import "./style.css";
 

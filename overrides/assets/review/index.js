@@ -5,7 +5,6 @@ import { read, subscribe, update } from "../progress/store.js";
 import { allCards, esc, loadCourse, siteRoot } from "../progress/course.js";
 import { enhance } from "../flashcards/index.js";
 import { GRADES, until } from "../flashcards/schedule.js";
-import { mount as renderMath } from "../math/index.js";
 import { MAX_NEW_PER_DAY, again, introduce, introducedToday, newPerDay, plan } from "./queue.js";
 import "./style.css";
 
@@ -48,7 +47,6 @@ export async function mount(el) {
     list.append(card(next, session.fresh.has(next.key)));
     stage.replaceChildren(list);
     enhance(list.firstChild, next.key, { onRated: (entry) => rated(next, entry) });
-    for (const math of list.querySelectorAll(".arithmatex")) renderMath(math);
     if (focus) list.querySelector(".gl-card__flip").focus(); // the rated card's buttons are gone
     const left = session.queue.length + 1;
     status.textContent = `${left} card${left === 1 ? "" : "s"} to go in this session.`;
