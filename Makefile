@@ -19,8 +19,8 @@ serve: deps runtime
 build: deps runtime
 	$(BIN)/mkdocs build --strict
 
-# Two workers: the browser tests keep to one (tests/conftest.py groups them), the rest share out
-# beside them; serially the suite takes about a quarter longer.
+# Two workers: the browser tests run as two groups, one per worker, split by the site they read
+# (tests/conftest.py), and the rest share out around them.
 PYTEST := $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 test: deps test-deps runtime chromium

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support import run_cells
-from tests.support.browser import axe_violations, describe_violations, edit_code, open_page, python_workers
+from tests.support.browser import axe_violations, describe_violations, edit_code, open_page, python_workers, without_python
 
 pytestmark = pytest.mark.browser
 
@@ -132,6 +132,7 @@ def test_stop_with_isolation_interrupts_and_keeps_state(warm_page):
 
 
 def test_the_service_worker_makes_the_next_load_isolated(cells_page, cells_url):
+    without_python(cells_page.context)  # no cell is run here
     cells_page.goto(cells_url)
     cells_page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     assert cells_page.evaluate("crossOriginIsolated") is False  # no surprise reload

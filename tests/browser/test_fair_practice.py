@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_challenge import DRILL
 from tests.browser.test_quiz_explain import PAGE as QUIZ
-from tests.support.browser import edit_code, open_page
+from tests.support.browser import edit_code, open_page, without_python
 from tests.support.project import SITE_HOOKS, serve_project
 
 pytestmark = pytest.mark.browser
@@ -71,6 +71,24 @@ def page(browser, site):
     tab.context.close()
 
 
+@pytest.fixture(scope="module")
+def running(browser, site):
+    """One tab on the cells page for the tests that run isolated cells: they share its Python."""
+    tab = open_page(browser, site)
+    tab.goto(site)
+    yield tab
+    tab.context.close()
+
+
+@pytest.fixture
+def ran(running):
+    """The shared tab with a fresh watch; the test asserts it clean when done."""
+    running.watch.console_errors.clear()
+    running.watch.external.clear()
+    yield running
+    running.watch.assert_clean()
+
+
 def cell(page, name):
     return page.get_by_role("group", name=name, exact=True)
 
@@ -114,8 +132,8 @@ def test_running_a_later_cell_runs_a_predict_cell_silently(page):
     expect(output(page, "Guess")).to_have_text("42")
 
 
-def test_a_run_clicked_while_another_cell_runs_is_queued(page):
-    page.goto(page.url_of(""))
+def test_a_run_clicked_while_another_cell_runs_is_queued(ran):
+    page = ran
     cell(page, "Slow").get_by_role("button", name="Run").click()
     expect(status(page, "Slow")).to_have_text("Running…", timeout=SLOW)
     cell(page, "Quick").get_by_role("button", name="Run").click()
@@ -125,8 +143,8 @@ def test_a_run_clicked_while_another_cell_runs_is_queued(page):
     expect(status(page, "Quick")).to_have_text(re.compile(r"^Done in \d+ ms$"))
 
 
-def test_input_says_how_to_give_the_value_in_code(page):
-    page.goto(page.url_of(""))
+def test_input_says_how_to_give_the_value_in_code(ran):
+    page = ran
     cell(page, "Ask").get_by_role("button", name="Run").click()
     expect(status(page, "Ask")).to_have_text("Error on line 1.", timeout=SLOW)
     shown = output(page, "Ask")
@@ -137,6 +155,7 @@ def test_input_says_how_to_give_the_value_in_code(page):
 
 
 def test_code_edits_survive_a_reload_until_reset(page):
+    without_python(page.context)  # no cell is run here
     page.goto(page.url_of(""))
     replace_code(page, editor(page, "Quick"), 'print("mine")')
     page.reload()
@@ -167,6 +186,7 @@ def test_answer_and_explanation_appear_only_after_the_first_check(page):
 
 
 def test_the_study_mode_survives_a_reload_and_a_contents_click(page):
+    without_python(page.context)  # no cell is run here
     page.goto(page.url_of("lesson/"))
     menu = page.get_by_role("navigation", name=re.compile("Choose how to study"))
     predicted, free = cell(page, "Code cell 1"), cell(page, "Code cell 2")
@@ -194,6 +214,7 @@ def test_a_solved_debug_fix_survives_a_reload(page):
     replace_code(page, debug.get_by_role("textbox", name=re.compile("^Code of ")), fix)
     debug.get_by_role("button", name="Check").click()
     expect(debug.locator(".gl-challenge__feedback")).to_contain_text("Correct", timeout=SLOW)
+    without_python(page.context)  # what survives the reload is read, not run
     page.reload()
     expect(debug.get_by_role("textbox", name=re.compile("^Code of "))).to_have_text(re.compile(r"return 2 \* \(w \* x - y\) \* x$"))
     expect(debug.get_by_text("Solved.", exact=True)).to_be_visible()

@@ -11,9 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import SLOW
 from tests.support.browser import axe_violations, describe_violations, open_page, without_python
-from tests.support.course import home_cells
 
 pytestmark = pytest.mark.browser
 
@@ -23,12 +21,9 @@ PANEL = "Continue where you left off"
 
 @pytest.fixture(scope="module")
 def home(browser, base_url):
-    """One tab on the home page whose cell is never run: no Python, and no cross-origin isolation
-    service worker (once it controls the page, the worker's fetches would bypass the route that
-    keeps Python out; blocking service workers instead makes its script fail)."""
+    """One tab on the home page whose cell is never run, so no Python is loaded."""
     page = open_page(browser, base_url)
     without_python(page.context)
-    page.context.route("**/coi-serviceworker.min.js*", lambda route: route.fulfill(body="", content_type="text/javascript"))
     yield page
     page.context.close()
 
@@ -122,15 +117,3 @@ def test_a_returning_reader_continues_where_they_left_off(home, base_url, site_d
     expect(home.get_by_role("link", name="Start lesson 1: One training step")).to_be_visible()
     home.watch.assert_clean()
 
-
-def test_the_cell_to_try_runs(browser, base_url):
-    [cell] = home_cells()
-    page = open_page(browser, base_url)
-    try:
-        page.goto(base_url)
-        group = page.get_by_role("group", name=cell.title, exact=True)
-        group.get_by_role("button", name="Run").click()
-        expect(group.get_by_role("region", name=f"Output of {cell.title}")).to_have_text(cell.expect, timeout=SLOW)
-        page.watch.assert_clean()
-    finally:
-        page.context.close()

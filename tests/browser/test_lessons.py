@@ -4,7 +4,7 @@ stays loaded), every cell run in page order. What the page shows must be what CP
 the same cell under microtorch (tests/course/test_course.py checks that against real PyTorch).
 Predict cells are answered with their expected output and must report a match; the pictures the
 lessons promise appear; and the page, with every output showing, passes axe (test_site.py checks
-the other pages)."""
+the other pages). The tab starts on the home page, whose cell to try runs first."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support.browser import axe_violations, describe_violations, open_page, python_workers
-from tests.support.course import GUIDES, LESSONS, cells, lesson_outputs, url
+from tests.support.course import GUIDES, LESSONS, cells, home_cells, lesson_outputs, url
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +31,16 @@ def reader(browser, base_url):
     page.evaluate("window.sameDocument = true")
     yield page
     page.context.close()
+
+
+def test_the_cell_to_try_runs(reader, base_url):
+    # Defined first, so it runs on the home page the reader opened, before any lesson.
+    assert reader.url == base_url, "the reader has left the home page"
+    [cell] = home_cells()
+    group = reader.get_by_role("group", name=cell.title, exact=True)
+    group.get_by_role("button", name="Run").click()
+    expect(group.get_by_role("region", name=f"Output of {cell.title}")).to_have_text(cell.expect, timeout=SLOW)
+    reader.watch.assert_clean()
 
 
 def go_to_lesson(page, base_url, slug):
