@@ -13,18 +13,13 @@ import warnings
 import numpy as np
 import pytest
 
-from tests.support.course import cells, lesson_outputs
+from tests.support.course import cells, printed_by
 
 SLUG = "build-your-own-autograd"
 
 
 def printed(torch, title):
-    """What the lesson's cell titled `title` printed under this library, in the course's run."""
-    library = "pytorch" if torch.__name__ == "torch" else "microtorch"
-    number = next(i for i, cell in enumerate(cells(SLUG)) if cell.title == title)
-    out = lesson_outputs(library)[SLUG][number]
-    assert out["error"] is None, out["error"]
-    return out["stdout"]
+    return printed_by(SLUG, torch, title)
 
 
 def engine(*titles):

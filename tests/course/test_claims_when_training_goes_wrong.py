@@ -11,18 +11,13 @@ import warnings
 
 import pytest
 
-from tests.support.course import LESSONS, cells, lesson_outputs, text
+from tests.support.course import LESSONS, printed_by, text
 
 SLUG = "when-training-goes-wrong"
 
 
 def printed(torch, title):
-    """What the page's cell titled `title` printed under this library, in the course's run."""
-    library = "pytorch" if torch.__name__ == "torch" else "microtorch"
-    number = next(i for i, cell in enumerate(cells(SLUG)) if cell.title == title)
-    out = lesson_outputs(library)[SLUG][number]
-    assert out["error"] is None, out["error"]
-    return out["stdout"]
+    return printed_by(SLUG, torch, title)
 
 
 # --- the first patient: forty points and a line ------------------------------------------------

@@ -185,3 +185,13 @@ def course_outputs(library: str) -> dict[str, list[dict]]:
 def lesson_outputs(library: str) -> dict[str, list[dict]]:
     """Each lesson's and guide's cell outputs, in page order."""
     return {slug: course_outputs(library)[slug] for slug in LESSONS + GUIDES}
+
+
+def printed_by(slug: str, torch, title: str) -> str:
+    """What the cell titled `title` of a lesson or guide printed under `torch` (PyTorch or
+    microtorch), in the course's one run of every cell; claims tests read the prose's numbers here."""
+    library = "pytorch" if torch.__name__ == "torch" else "microtorch"
+    number = next(i for i, cell in enumerate(cells(slug)) if cell.title == title)
+    out = lesson_outputs(library)[slug][number]
+    assert out["error"] is None, out["error"]
+    return out["stdout"]
