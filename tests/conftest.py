@@ -72,7 +72,7 @@ def pytest_collection_modifyitems(config, items):
         else:
             continue
         item.add_marker(pytest.mark.xdist_group(group))
-        if config.getvalue("loadgroup") and "@" not in item.nodeid:
+        if getattr(config.option, "loadgroup", False) and "@" not in item.nodeid:
             # xdist 3.8 appends the group to `item._nodeid`, which pytest 9 no longer reads (a node
             # keeps its id in `_id`), so every test was scheduled alone and the groups were lost.
             # Written where pytest reads it; checked, so a change on either side cannot go unseen.

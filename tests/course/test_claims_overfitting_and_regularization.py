@@ -2,8 +2,8 @@
 what its prose says (under microtorch and PyTorch, from the course's one run of every cell);
 the training curves behind the prose; weight decay in SGD, Adam and AdamW; dropout in each
 mode; and what eval(), no_grad() and inference_mode() change. Each claim runs under microtorch
-and PyTorch, except the weight decays the reader tries with the slider, which run in the
-browser and so under microtorch."""
+and PyTorch, except the weight decays and dropout rates the reader tries with the sliders, which
+run in the browser and so under microtorch."""
 
 from __future__ import annotations
 
@@ -144,6 +144,18 @@ def test_dropout_cannot_memorise_and_reaches_the_lowest_validation_loss(torch, l
     lowest = min(h[1] for h in seen)
     assert 0.12 < lowest < 0.14 < min(h[1] for h in history(torch.__name__))   # "about 0.13", below the rest
     assert "(about 0.13)" in lesson_text(SLUG)
+
+
+def test_the_dropout_slider_runs_what_the_prose_says(lesson_text):
+    """The slider runs in the browser, under microtorch: these are the numbers the reader sees."""
+    assert history("microtorch", p=0.0) == history("microtorch")          # p = 0 drops nothing
+    ends = {p: history("microtorch", p=p)[-1] for p in (0.2, 0.5, 0.8, 0.9)}
+    assert all(train > 0.01 for train, _ in ends.values())               # off zero for any p > 0
+    assert round(ends[0.9][0], 2) == 0.27
+    assert [round(ends[p][1], 2) for p in (0.2, 0.5, 0.8)] == [0.17, 0.28, 0.15]   # not steady
+    text = " ".join(lesson_text(SLUG).split())
+    assert "training loss ends near 0.27" in text and "(0.17 at 0.2, 0.28 at 0.5, 0.15 at 0.8)" in text
+    assert 'control("p", cell="dropout", min=0, max=0.9' in text
 
 
 # --- weight decay ----------------------------------------------------------------------------------
