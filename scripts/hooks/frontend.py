@@ -66,6 +66,7 @@ def bundle(outdir: Path) -> dict[str, str]:
     return {suffix: hashed(outdir / f"gradlab{suffix}").name for suffix in (".js", ".css")}
 
 
+MATH_FACES = ("KaTeX_Main-Regular", "KaTeX_Math-Italic")
 _staged: tempfile.TemporaryDirectory | None = None  # removed when replaced or at exit
 
 
@@ -77,6 +78,11 @@ def on_config(config, **_):
     script = ExtraScriptValue(f"{BUNDLE}/{entries['.js']}")
     script.type = "module"  # after Material's bundle, so its `document$` exists
     config.extra_javascript.append(script)
+    # The two faces nearly every formula uses (numbers and operators, italic variables). A page
+    # with math preloads them: fetched only once the stylesheet is parsed, they arrived after the
+    # first paint, and the fallback's wider metrics re-wrapped lines and shifted the page.
+    fonts = Path(_staged.name) / "fonts"
+    config.extra["math_fonts"] = [f"{BUNDLE}/fonts/{next(fonts.glob(f'{face}-*.woff2')).name}" for face in MATH_FACES]
     # The service worker keeps its path (main.html puts the hash in a query): a new path would be
     # a new registration whose old file is gone, while a query only makes the browser fetch the
     # script again when its content changed.

@@ -29,10 +29,6 @@ DRAWN = """() => !document.querySelector("[data-gl-component=progress] [data-gl-
       || performance.getEntriesByType("resource").some((entry) => entry.name.endsWith("/course.json") && entry.responseEnd))"""
 # The pages that draw something from saved progress, the only ones also opened with progress.
 READERS = ("", "progress/", "review/")
-# The glossary's math moves its text once drawn by KaTeX after the first paint and again as KaTeX's
-# fonts arrive (0.03-0.16, varying with timing; math drawn at build time is another change): drop
-# this marker once KaTeX's fonts are loaded before the first paint.
-KATEX = pytest.mark.skip(reason="KaTeX's math and fonts arrive after the first paint")
 
 
 def progress(site_dir) -> dict:
@@ -69,7 +65,7 @@ CASES = [(path, False) for path in PAGES] + [(path, True) for path in READERS]
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize(
     ("path", "saved"),
-    [pytest.param(path, saved, marks=[KATEX] if path == "glossary/" else [], id=f"{path or 'home'}{' with progress' if saved else ''}") for path, saved in CASES],
+    [pytest.param(path, saved, id=f"{path or 'home'}{' with progress' if saved else ''}") for path, saved in CASES],
 )
 def test_a_page_does_not_jump_while_it_loads(browser, base_url, site_dir, path, viewport, saved):
     # No service worker: none of these pages runs Python, and Python's worker stays replaced.

@@ -23,6 +23,19 @@ def test_math_is_drawn_at_build_time_and_pages_carry_no_katex_script(site_dir):
     assert scripts and not [p.name for p in scripts if "KaTeX parse error" in p.read_text("utf-8")]
 
 
+def test_a_page_with_math_preloads_the_faces_its_formulas_use(site_dir):
+    # Found only once the stylesheet is parsed, the fonts came after the first paint, and the
+    # fallback's metrics re-wrapped lines (a layout shift). Pages without math fetch none early.
+    def preloads(path):
+        html = (site_dir / path / "index.html").read_text("utf-8")
+        return re.findall(r'<link rel="preload" href="(?:\.\./)*(assets/gradlab/fonts/[^"]+)" as="font" type="font/woff2" crossorigin>', html)
+
+    fonts = preloads("lessons/build-your-own-autograd")
+    assert [font.split("/")[-1].split("-")[0:2] for font in fonts] == [["KaTeX_Main", "Regular"], ["KaTeX_Math", "Italic"]]
+    assert all((site_dir / font).is_file() for font in fonts)
+    assert preloads("glossary") == fonts and preloads("progress") == []
+
+
 def test_cells_are_out_of_reach_of_materials_code_block_component(site_dir):
     # Material builds a copy button and observers for every `pre > code`; a cell's code is
     # replaced by its editor, so it is rendered where that selector does not match.
