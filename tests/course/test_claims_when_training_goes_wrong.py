@@ -118,17 +118,8 @@ def test_without_zero_grad_the_loss_falls_then_rises_and_keeps_swinging(torch):
     assert f"{healthy[-1]:.3f}" == "0.207"
 
 
-def test_momentum_with_a_large_learning_rate_can_raise_the_training_loss(torch):
-    w = torch.tensor(5.0, requires_grad=True)
-    optimizer = torch.optim.SGD([w], lr=0.1, momentum=0.9)
-    losses = []
-    for _ in range(30):
-        optimizer.zero_grad()
-        loss = w * w
-        losses.append(loss.item())
-        loss.backward()
-        optimizer.step()
-    assert any(later > earlier for earlier, later in zip(losses, losses[1:]))
+# The page's "momentum can raise the training loss" is run by test_claims_glossary.py's
+# test_momentum_can_make_the_loss_rise_on_the_way_down, under both libraries.
 
 
 def test_the_validation_loss_falls_then_rises_while_the_training_loss_falls(torch):
