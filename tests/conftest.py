@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _pytest.nodeid import NodeId
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PageWatch
 from tests.support.site import build_site, free_port, serve
@@ -58,23 +57,3 @@ def page(context, base_url):
     yield page
     page.close()
 
-
-def pytest_collection_modifyitems(config, items):
-    # Under `-n 2 --dist loadgroup` the browser tests run as two groups, one per worker, split by
-    # the site they read, so each session build, Chromium and warmed Python starts once: the
-    # course's own site (with the other tests that read its build) and the small sites of the
-    # widget tests. The other tests fill in around both groups.
-    for item in items:
-        if "site_dir" in item.fixturenames:
-            group = "course-site"
-        elif item.get_closest_marker("browser"):
-            group = "widget-sites"
-        else:
-            continue
-        item.add_marker(pytest.mark.xdist_group(group))
-        if getattr(config.option, "loadgroup", False) and "@" not in item.nodeid:
-            # xdist 3.8 appends the group to `item._nodeid`, which pytest 9 no longer reads (a node
-            # keeps its id in `_id`), so every test was scheduled alone and the groups were lost.
-            # Written where pytest reads it; checked, so a change on either side cannot go unseen.
-            item._id = NodeId.parse(f"{item.nodeid}@{group}")
-            assert item.nodeid.endswith(f"@{group}"), "the xdist group could not be set"

@@ -134,7 +134,9 @@ def test_stop_with_isolation_interrupts_and_keeps_state(warm_page):
 def test_the_service_worker_makes_the_next_load_isolated(cells_page, cells_url):
     without_python(cells_page.context)  # no cell is run here
     cells_page.goto(cells_url)
-    cells_page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    # Bounded, unlike awaiting `serviceWorker.ready`: a registration that never activates fails here.
+    cells_page.evaluate("navigator.serviceWorker.ready.then(() => { window.swReady = true }), 0")
+    cells_page.wait_for_function("window.swReady === true", timeout=30_000)
     assert cells_page.evaluate("crossOriginIsolated") is False  # no surprise reload
     cells_page.reload()
     assert cells_page.evaluate("crossOriginIsolated") is True
