@@ -106,9 +106,12 @@ def contrast_violations(page) -> list:
 
 
 def settle(page) -> None:
-    """Let running transitions and animations finish: a colour caught mid-way (Material fades the
-    header title on scroll, a button its focus colour) is not the colour a reader sees."""
-    page.evaluate("Promise.all(document.getAnimations().filter(a => isFinite(a.effect?.getTiming().iterations ?? 1)).map(a => a.finished.catch(() => null)))")
+    """Bring running transitions and animations to their end: a colour caught mid-way (Material
+    fades the header title on scroll, a button its focus colour) is not the colour a reader sees.
+    Finished at once rather than awaited: awaiting `animation.finished` once hung a full run for
+    good, in a headless frame that stopped advancing."""
+    page.evaluate("document.getAnimations()"
+                  ".filter(a => isFinite(a.effect?.getTiming().iterations ?? 1)).forEach(a => a.finish())")
 
 
 def switch_to_dark(page) -> None:
