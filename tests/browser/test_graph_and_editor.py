@@ -1,8 +1,8 @@
 """Pictures and the keyboard in code cells, in headless Chromium on tests/browser/conftest.py's
 site: the first plot of a page load comes without matplotlib rebuilding its font list, a graph is
 shown where the program drew it and names the learner's variables, both follow the colour scheme,
-and Tab leaves an editor until the reader starts editing. One warmed tab for the module: its
-first plot is the first of its Python."""
+Tab leaves an editor until the reader starts editing, and keys typed before the editor has arrived
+are typed into it. One warmed tab for the module: its first plot is the first of its Python."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import edit_code
+from tests.support.browser import edit_code, open_page, without_python
 
 pytestmark = pytest.mark.browser
 
 SLOW = 90_000  # ms: loading Pyodide, NumPy and microtorch on a busy 2-core machine
+EDITOR_CHUNK = re.compile(r"/chunks/editor-[^/]+\.js$")  # CodeMirror, which esbuild splits off
 
 
 def cell(page, name):
@@ -126,3 +127,38 @@ def test_tab_leaves_an_editor_until_the_reader_edits_then_indents_and_esc_tab_le
     page.keyboard.press("Tab")
     expect(cell(page, "Use x").get_by_role("textbox", name="Code of Use x")).to_be_focused()
     page.watch.assert_clean()
+
+
+def test_keys_typed_before_the_editor_arrives_are_typed_into_it(browser, cells_url):
+    # A slow phone: the editor's chunk is held back while the reader types on the highlighted code
+    # that stands in for it. Without the service worker, so that Playwright's routing sees the chunk.
+    page = open_page(browser, cells_url, service_workers="block")
+    without_python(page.context)  # nothing runs: Pyodide would only cost CPU
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    held = []
+    page.route(EDITOR_CHUNK, lambda route: held.append(route))  # answered once released, below
+    page.goto(cells_url)
+    scratch = cell(page, "Scratch")
+    code = scratch.get_by_role("textbox", name="Code of Scratch")
+    with page.expect_request(EDITOR_CHUNK):
+        code.focus()  # by keyboard, so the editor opens with the caret at the start
+    page.evaluate("navigator.clipboard.writeText('t = s')")
+
+    page.keyboard.type("s = 21")  # "s" is Material's search shortcut
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Enter")
+    page.keyboard.press("ControlOrMeta+V")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("textbox", name="Search")).not_to_be_focused()
+    assert held and scratch.locator(".cm-editor").count() == 0  # the editor has not arrived
+    for route in held:
+        route.continue_()
+
+    expect(scratch.locator(".cm-line")).to_have_text(["s = 2", "t = s", 'print("ready")'])
+    expect(code).to_be_focused()
+    page.keyboard.press("Tab")  # typing started editing: Tab indents at the caret's line
+    expect(code).to_be_focused()
+    expect(scratch.locator(".cm-line")).to_have_text(["s = 2", "t = s", '    print("ready")'])
+    expect(page.get_by_role("textbox", name="Search")).not_to_be_focused()
+    assert not page.watch.external  # not assert_clean: coi-serviceworker throws when workers are blocked
+    page.context.close()

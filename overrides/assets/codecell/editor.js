@@ -1,6 +1,6 @@
 // CodeMirror 6 for code cells. This module is imported dynamically by ./index.js, so CodeMirror
 // is one chunk, downloaded once and only by pages that have cells.
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { defaultKeymap, deleteCharBackward, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { HighlightStyle, bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { EditorState, StateEffect, StateField, Transaction } from "@codemirror/state";
@@ -72,8 +72,8 @@ function tabMoves(state) {
   ];
 }
 
-// Returns {view, getCode, setCode, markLine(lineNumber | null), focus(click?)}. `onChange(code)` hears every
-// edit, Reset's included. `onRun` is bound to Shift+Enter (and Ctrl/Cmd+Enter).
+// Returns {view, getCode, setCode, markLine(lineNumber | null), focus(click?), replay(typed)}.
+// `onChange(code)` hears every edit, Reset's included. `onRun` is bound to Shift+Enter (and Ctrl/Cmd+Enter).
 export function createEditor(parent, { code, label, onRun, onChange }) {
   const run = () => {
     onRun();
@@ -119,6 +119,15 @@ export function createEditor(parent, { code, label, onRun, onChange }) {
         if (at !== null) view.dispatch({ selection: { anchor: at } });
       }
       view.focus();
+    },
+    // What the reader typed on the code this editor replaced while it loaded (index.js keeps it),
+    // typed here in order at the caret: a string is inserted, null is a Backspace. It carries
+    // user events, as their own typing would, so it starts editing (Tab then indents).
+    replay(typed) {
+      for (const text of typed) {
+        if (text === null) deleteCharBackward(view);
+        else view.dispatch(view.state.replaceSelection(text), { userEvent: "input.type", scrollIntoView: true });
+      }
     },
     markLine(number) {
       const line = number && number <= view.state.doc.lines ? view.state.doc.line(number).from : null;

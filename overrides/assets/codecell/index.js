@@ -336,14 +336,37 @@ function standIn(cell, pre) {
   pre.setAttribute("aria-label", `Code of ${cell.label}`);
   pre.addEventListener("pointerdown", (event) => (cell.clickedAt = { x: event.clientX, y: event.clientY }));
   pre.addEventListener("focus", () => cell.open());
+  // Keys pressed before the editor has arrived: Shift+Enter (or Ctrl/Cmd+Enter) still runs the
+  // cell, Tab moves on, and the others must not reach Material's shortcuts (S opens search). What
+  // they type is kept for the editor to type when it comes (openEditor): on a slow phone the
+  // reader's first keys come before it.
+  cell.typed = [];
   pre.addEventListener("keydown", (event) => {
-    // Keys pressed before the editor has arrived: Shift+Enter (or Ctrl/Cmd+Enter) still runs the
-    // cell, Tab moves on, and the others must not reach Material's shortcuts (S opens search).
     if (event.key === "Enter" && (event.shiftKey || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       runInOrder(cell);
-    } else if (event.key !== "Tab") event.stopPropagation();
+    } else if (event.key !== "Tab") {
+      event.stopPropagation();
+      const typed = typedBy(event);
+      if (typed === undefined) return;
+      event.preventDefault(); // Space would scroll the page
+      cell.typed.push(typed);
+    }
   });
+  pre.addEventListener("paste", (event) => {
+    event.preventDefault();
+    cell.typed.push(event.clipboardData.getData("text/plain"));
+  });
+}
+
+// What a key types, as editor.replay takes it: its character ("\n" for Enter), null for
+// Backspace, undefined for the rest (arrows, Ctrl/Cmd shortcuts; AltGr types, as on a German
+// keyboard's brackets, though it reports Ctrl).
+function typedBy(event) {
+  if (event.key === "Backspace") return null;
+  if (event.key === "Enter") return "\n";
+  const shortcut = (event.ctrlKey || event.metaKey) && !event.getModifierState("AltGraph");
+  if (/^.$/u.test(event.key) && !shortcut) return event.key;
 }
 
 function loadEditor() {
@@ -359,6 +382,7 @@ async function openEditor(cell, block, host) {
   const label = `Code of ${cell.label}`;
   cell.editor = createEditor(host, { code: cell.initial, label, onRun: () => runInOrder(cell), onChange: cell.changed });
   if (document.activeElement === block.querySelector("pre")) cell.editor.focus(cell.clickedAt);
+  cell.editor.replay(cell.typed); // at the caret it opened with, a click's if there was one
   block.remove();
   return cell.editor;
 }
