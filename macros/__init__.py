@@ -9,15 +9,16 @@ item and what is wrong; the answer-key check (keys.py) runs once the whole site 
 
 import importlib
 
-from . import keys, markdown, progress, registry
+from . import continue_panel, keys, markdown, progress, registry
 
-MODULES: list[str] = ["codecell", "control", "quiz", "explain", "flashcards", "challenge", "modes", "lesson_time", "source", "icons", "progress"]
+MODULES: list[str] = ["codecell", "control", "quiz", "explain", "flashcards", "challenge", "modes", "lesson_time", "source", "icons", "progress", "continue_panel"]
 
 
 def define_env(env):
     registry.reset()
     markdown.reset()
     progress.reset()
+    continue_panel.reset()
     keys.reset(env.conf)
     for name in MODULES:
         importlib.import_module(f"{__name__}.{name}").register(env)
@@ -28,3 +29,4 @@ def on_post_build(env):
     navigation = env.variables.get("navigation")  # mkdocs-macros keeps the nav it was given
     course = registry.write(env.conf["site_dir"], [page.url for page in navigation.pages] if navigation else [])
     progress.write(course)
+    continue_panel.write(course, env.conf["extra"].get("continue_script", ""))  # built by scripts/hooks/frontend.py

@@ -66,6 +66,18 @@ def bundle(outdir: Path) -> dict[str, str]:
     return {suffix: hashed(outdir / f"gradlab{suffix}").name for suffix in (".js", ".css")}
 
 
+def early_script() -> str:
+    """The home page's Continue panel draws itself while the page is parsed, before the first paint
+    (overrides/assets/continue/early.js): a module runs too late for that, so this entry is built
+    on its own as one classic script, for the page to inline (macros/continue_panel.py)."""
+    entry = ASSETS / "continue" / "early.js"
+    command = [str(NODE_MODULES / ".bin" / "esbuild"), str(entry), "--bundle", "--format=iife", "--minify", "--target=es2020", "--log-level=warning"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"gradlab: esbuild failed:\n{result.stderr}")
+    return result.stdout
+
+
 MATH_FACES = ("KaTeX_Main-Regular", "KaTeX_Math-Italic")
 _staged: tempfile.TemporaryDirectory | None = None  # removed when replaced or at exit
 
@@ -78,6 +90,7 @@ def on_config(config, **_):
     script = ExtraScriptValue(f"{BUNDLE}/{entries['.js']}")
     script.type = "module"  # after Material's bundle, so its `document$` exists
     config.extra_javascript.append(script)
+    config.extra["continue_script"] = early_script()
     # The two faces nearly every formula uses (numbers and operators, italic variables). A page
     # with math preloads them: fetched only once the stylesheet is parsed, they arrived after the
     # first paint, and the fallback's wider metrics re-wrapped lines and shifted the page.

@@ -50,11 +50,11 @@ def finished(state: dict, lesson: dict, due: str) -> None:
 
 def show(page, base_url, state: dict | None) -> None:
     """The home page as a reader with `state` (None: a new reader) finds it, once the panel has
-    read the course index."""
+    mounted."""
     page.goto(base_url)
     page.evaluate(f"state => state ? localStorage.setItem('{KEY}', JSON.stringify(state)) : localStorage.clear()", state)
-    with page.expect_response("**/course.json"):
-        page.reload()
+    page.reload()
+    page.wait_for_selector("[data-gl-mounted~=continue]", state="attached")
     page.wait_for_load_state("networkidle")
 
 

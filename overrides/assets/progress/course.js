@@ -3,6 +3,7 @@
 import { siteRoot } from "../site.js";
 
 export { siteRoot }; // the progress and review pages import it from here
+export { esc } from "../escape.js"; // and this
 let course;
 
 export function loadCourse() {
@@ -20,9 +21,4 @@ export function allCards({ pages }) {
   return pages.flatMap((page) =>
     (page.widgets.flashcards ?? []).flatMap((deck) => deck.cards.map((card) => ({ key: `${deck.id}/${card.id}`, page, deck, card }))),
   );
-}
-
-// Course text from course.json that is not already HTML, made safe to put into markup.
-export function esc(text) {
-  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
