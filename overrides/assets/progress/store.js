@@ -160,17 +160,19 @@ function save(state) {
   }
 }
 
+// The first subscriber starts listening for another tab's saves, not the import: the home page
+// inlines a copy of this module (continue/early.js) that only reads, on every visit.
 export function subscribe(listener) {
+  if (!listeners.size) addEventListener("storage", fromOtherTab);
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-// Another tab saved progress: tell this tab's widgets too.
-addEventListener("storage", (event) => {
+function fromOtherTab(event) {
   if (event.key !== KEY) return;
   const state = read();
   for (const listener of listeners) listener(state);
-});
+}
 
 // A notice queued by `recover` (corrupt data), handed out once.
 export function takeNotice() {
