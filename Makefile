@@ -19,9 +19,11 @@ serve: deps runtime
 build: deps runtime
 	$(BIN)/mkdocs build --strict
 
-# Two workers, each test shared out alone: grouping the browser tests by site saved nothing
-# measurable (docs/how-it-is-built.md).
-PYTEST := $(BIN)/python -m pytest -n 2
+# Two workers, handed one test file at a time: a file's tests keep their order and share its
+# fixtures (one warmed page for a file of browser tests), and both workers stay busy to the end.
+# xdist's default first sends each worker an eighth of the suite, which put every browser test
+# on one worker (docs/how-it-is-built.md has the timings).
+PYTEST := $(BIN)/python -m pytest -n 2 --dist loadscope
 
 test: deps test-deps runtime chromium
 	$(PYTEST)

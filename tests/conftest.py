@@ -3,12 +3,23 @@ Chromium driven by Playwright. The helpers behind them live in tests/support/.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PageWatch
 from tests.support.site import build_site, free_port, serve
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_dir(tmp_path_factory, worker_id):
+    """Under xdist, a directory the run's workers share (their temp dirs' parent): what one
+    worker computes for all, such as the course's cell outputs (tests/support/run_cells.py)."""
+    if worker_id != "master":
+        os.environ["GRADLAB_SHARED_DIR"] = str(tmp_path_factory.getbasetemp().parent)
+    yield
+    os.environ.pop("GRADLAB_SHARED_DIR", None)
 
 
 @pytest.fixture(scope="session")

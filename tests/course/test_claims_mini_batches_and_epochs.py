@@ -153,7 +153,9 @@ def test_an_epoch_of_single_examples_costs_many_times_one_full_batch(torch):
             optimizer.step()
         return time.perf_counter() - start
 
-    assert epoch_seconds(1) > 5 * max(epoch_seconds(200) for _ in range(3))
+    # The fastest of several full-batch epochs: a busy machine only ever adds time, and one
+    # pause inside the one-step epoch made it look as slow as 200 steps (a failed full run).
+    assert epoch_seconds(1) > 5 * min(epoch_seconds(200) for _ in range(5))
 
 
 def test_the_lesson_reports_what_these_tests_check(lesson_text):

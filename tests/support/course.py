@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from macros import codecell  # the site's own parser of cell fences
-from tests.support.run_cells import run
+from tests.support.run_cells import shared_run
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -178,8 +178,8 @@ def challenge_programs() -> list[dict]:
 @functools.cache
 def course_outputs(library: str) -> dict[str, list[dict]]:
     """What every lesson and challenge program prints under `library`, in one interpreter start
-    (importing PyTorch takes seconds)."""
-    return run(library, lesson_programs(library) + challenge_programs())
+    (importing PyTorch takes seconds), shared by the workers of a test run."""
+    return shared_run(library, lesson_programs(library) + challenge_programs())
 
 
 def lesson_outputs(library: str) -> dict[str, list[dict]]:
