@@ -11,32 +11,28 @@ pushed the rest of the page down."""
 from __future__ import annotations
 
 import json
-import posixpath
 from html import escape
-from pathlib import Path
+
+from .built_pages import BuiltPages, site_root
 
 MARKER = "<!-- gl:continue -->"
 PANEL = 'data-gl-component="continue"'
 # Of each widget in course.json, what the panel reads: its id, title and the ids of its parts.
 PARTS = {"flashcards": "cards", "quiz": "questions", "explain": "prompts", "challenge": "problems"}
-_pages: list[tuple[str, str]] = []  # (page URL, the built file) of each page that holds the panel
-
-
-def reset() -> None:
-    _pages.clear()
+_pages = BuiltPages()  # each page that holds the panel
+reset = _pages.reset
 
 
 def register(env) -> None:
     @env.macro
     def continue_panel() -> str:
-        _pages.append((env.page.url, env.page.file.abs_dest_path))
+        _pages.note(env.page)
         return MARKER
 
 
 def write(course: list[dict], script: str) -> None:
     """`script`: early.js built as a classic script (scripts/hooks/frontend.py)."""
-    for url, path in _pages:
-        built = Path(path)
+    for url, built in _pages:
         html = built.read_text("utf-8")
         if not script or html.count(PANEL) != 1 or MARKER not in html:
             raise SystemExit(f"gradlab: {url}: continue_panel() must follow the page's one Continue panel, in a build with scripts/hooks/frontend.py")
@@ -47,8 +43,7 @@ def write(course: list[dict], script: str) -> None:
 
 def outline(course: list[dict], url: str) -> dict:
     """course.json's pages as the panel reads them, and the site root relative to `url`."""
-    here = url if url.endswith("/") else posixpath.dirname(url)
-    root = posixpath.relpath(".", here.rstrip("/") or ".") + "/"
+    root = site_root(url)
     pages = [
         {
             "url": page["url"],

@@ -9,7 +9,6 @@ and the front end (overrides/assets/modes/) shows only the elements of the chose
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from html import escape, unescape
@@ -18,6 +17,7 @@ from html.parser import HTMLParser
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
+from .built_pages import site_root
 from .widget import root_attrs
 
 PLACEHOLDER = re.compile(r'<div class="gl-modes" data-review="(?P<review>[^"]*)"></div>')
@@ -108,7 +108,5 @@ def register(env) -> None:
 
     @env.macro
     def study_modes() -> str:
-        url = env.page.url  # "lessons/x/" (directory URLs) or "lessons/x.html"
-        here = url if url.endswith("/") else posixpath.dirname(url)
-        review = posixpath.relpath(REVIEW_PAGE, here.rstrip("/") or ".") + "/"
+        review = site_root(env.page.url) + REVIEW_PAGE
         return f'<div class="gl-modes" data-review="{escape(review)}"></div>'

@@ -6,35 +6,30 @@ keeps the report hidden but laid out until then (no zeros shown to a reader with
 
 from __future__ import annotations
 
-import posixpath
 from html import escape
-from pathlib import Path
+
+from .built_pages import BuiltPages, site_root
 
 MARKER = "<!-- gl:progress -->"
-_pages: list[tuple[str, str]] = []  # (page URL, the built file) of each page that holds the report
-
-
-def reset() -> None:
-    _pages.clear()
+_pages = BuiltPages()  # each page that holds the report
+reset = _pages.reset
 
 
 def register(env) -> None:
     @env.macro
     def progress_report() -> str:
-        _pages.append((env.page.url, env.page.file.abs_dest_path))
+        _pages.note(env.page)
         return f'<div class="gl-progress" data-gl-component="progress">{MARKER}</div>'
 
 
 def write(course: list[dict]) -> None:
-    for url, path in _pages:
-        built = Path(path)
+    for url, built in _pages:
         built.write_text(built.read_text("utf-8").replace(MARKER, render(course, url), 1), "utf-8")
 
 
 def render(course: list[dict], url: str) -> str:
     """What overrides/assets/progress/index.js draws for empty progress, with links relative to `url`."""
-    here = url if url.endswith("/") else posixpath.dirname(url)
-    root = posixpath.relpath(".", here.rstrip("/") or ".") + "/"
+    root = site_root(url)
     widgets = [page["widgets"] for page in course]
     cards = sum(len(deck["cards"]) for w in widgets for deck in w.get("flashcards", []))
     badges = sum(len(w.get("challenge", [])) for w in widgets)

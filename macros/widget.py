@@ -66,9 +66,10 @@ def section(component: str, base: str, title: str, body: str, **data: str) -> st
 def reveal(part: str, icon_name: str, summary: str, body: str) -> str:
     """What a reader opens on request (an answer, a hint, an explanation): a <details> in the one
     style every widget shares (`.gl-reveal` in overrides/assets/base.css), its summary led by a
-    Material icon. `part` is the widget's own class for it; `summary` is HTML-safe text."""
+    Material icon. `part` is the widget's own class for it; `summary` is HTML-safe text. Kept out
+    of the site search's index: a search for a question's words must not show its answer."""
     return (
-        f'<details class="gl-reveal {part}"><summary>{icon(icon_name)}{summary}</summary>\n'
+        f'<details class="gl-reveal {part}" data-search-exclude><summary>{icon(icon_name)}{summary}</summary>\n'
         f"{body}\n"
         f"</details>"
     )

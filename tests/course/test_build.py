@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+
+from tests.support.htmltree import parse
 
 
 def test_strict_build_produces_pages_and_bundle(site_dir):
@@ -64,3 +67,34 @@ def test_no_google_fonts(site_dir):
 def test_site_description_for_search_engines(site_dir):
     html = (site_dir / "index.html").read_text("utf-8")
     assert re.search(r'<meta name="description" content="Learn how PyTorch trains a model', html)
+
+
+def test_the_site_search_never_shows_an_answer(site_dir):
+    # Answers, hints and explanations are in the page (readable without JavaScript), and Material
+    # indexed them for its search: a search for a question's words showed "Correct: …" or
+    # "Answer: D." in the results, before the reader had tried.
+    def words(text):
+        return " ".join(re.findall(r"\w+", text))
+
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    index = words(re.sub(r"<[^>]+>", "", " ".join(doc["text"] for doc in docs)))
+    def outside_reveals(node):
+        for child in node.children:
+            if isinstance(child, str):
+                yield child
+            elif "gl-reveal" not in child.classes:
+                yield from outside_reveals(child)
+
+    hidden, shown, prose = [], [], []  # paragraphs and items inside a reveal or not; all other text
+    for built in sorted(site_dir.glob("**/index.html")):
+        tree = parse(built.read_text("utf-8"))
+        prose.append(words("".join(outside_reveals(tree))))
+        for node in tree.all():
+            if node.tag in ("p", "li") and len(words(node.text).split()) >= 6:
+                inside = any("gl-reveal" in above.classes for above in node.ancestors())
+                (hidden if inside else shown).append(words(node.text))
+    assert len(hidden) > 500, "too few answers found to check"
+    assert sum(phrase in index for phrase in shown) > len(shown) / 2, "the comparison finds no text at all"
+    prose = " | ".join(prose)  # a lesson may say in its prose what an answer says
+    leaked = [phrase for phrase in hidden if phrase in index and phrase not in prose]
+    assert not leaked, f"{len(leaked)} answers are in the search index, e.g. {leaked[:3]}"

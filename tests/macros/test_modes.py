@@ -95,7 +95,7 @@ def test_spaced_review_links_to_the_review_page_relative_to_the_lesson(env):
     assert nav.one("a").attrs == {"class": "gl-modes__link", "href": "../../review/"}
     env.on_page("index.md")
     env.page.url = ""
-    assert menu(page(env, env.inline("flashcards", CARDS.replace("id: deck", "id: deck-two")))).one("a")["href"] == "review/"
+    assert menu(page(env, env.inline("flashcards", CARDS.replace("id: deck", "id: deck-two")))).one("a")["href"] == "./review/"
 
 
 def test_modes_in_counts_the_mode_attribute_of_finished_html():

@@ -4,6 +4,8 @@ tests/browser/test_page_shift.py's."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from macros import progress
 
 COURSE = [
@@ -30,7 +32,7 @@ def test_the_report_replaces_the_marker_in_the_built_page(tmp_path):
     built = tmp_path / "mine.html"
     built.write_text(f"<main>{progress.MARKER}</main>", "utf-8")
     progress.reset()
-    progress._pages.append(("nested/mine.html", str(built)))  # without directory URLs
+    progress._pages.note(SimpleNamespace(url="nested/mine.html", file=SimpleNamespace(abs_dest_path=built)))  # without directory URLs
     progress.write(COURSE)
     progress.reset()
     html = built.read_text("utf-8")
