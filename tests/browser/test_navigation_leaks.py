@@ -6,7 +6,8 @@ Node and listener totals (`Memory.getDOMCounters`) cannot be held flat: Material
 each page it navigates away from (about 600 nodes a visit here, with or without Gradlab's bundle),
 so element listeners on those nodes stay counted. What outlives an element by our doing is what
 hangs on `window` and `document` (Explain used to add a `pagehide` listener per prompt per visit;
-a code cell's editor listens on the document), and that is what must not grow."""
+a code cell's editor listens on the document; the home page's inlined progress reader listened
+for other tabs' saves on every visit), and that is what must not grow."""
 
 from __future__ import annotations
 
@@ -70,7 +71,17 @@ problems:
     explanation: Because.
 {% endcall %}
 """
-OTHER = "# Other\n\n[Back to the lesson](index.md)\n"
+# The other page is a home page: its Continue panel's early script, inlined, runs on every visit.
+OTHER = """\
+# Other
+
+<section class="gl-continue" data-gl-component="continue" aria-labelledby="gl-continue-title">
+<h2 class="gl-continue__title" id="gl-continue-title">New here?</h2>
+</section>
+{{ continue_panel() }}
+
+[Back to the lesson](index.md)
+"""
 # Python never starts (no "idle" or "visible" start), so only the widgets are measured.
 CONFIG = "extra:\n  gradlab:\n    start: on-click\n"
 
