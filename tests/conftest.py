@@ -13,10 +13,10 @@ from tests.support.site import build_site, free_port, serve
 
 
 @pytest.fixture(scope="session", autouse=True)
-def shared_dir(tmp_path_factory, worker_id):
+def shared_dir(tmp_path_factory):
     """Under xdist, a directory the run's workers share (their temp dirs' parent): what one
     worker computes for all, such as the course's cell outputs (tests/support/run_cells.py)."""
-    if worker_id != "master":
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # set in each worker; also runs with xdist off
         os.environ["GRADLAB_SHARED_DIR"] = str(tmp_path_factory.getbasetemp().parent)
     yield
     os.environ.pop("GRADLAB_SHARED_DIR", None)
