@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from tests.support.htmltree import parse
 
@@ -46,6 +47,20 @@ def test_cells_are_out_of_reach_of_materials_code_block_component(site_dir):
     cells = re.findall(r'<div class="gl-cell".*?</pre>', html, re.S)
     assert cells and all("<pre><span></span><span class=\"gl-cell__static\"><code>" in cell for cell in cells)
     assert not [cell for cell in cells if re.search(r"<pre[^>]*>(<span></span>)?<code", cell)]
+
+
+def test_no_rule_restyles_every_element_when_material_applies_the_palette_at_load(site_dir):
+    # Material sets data-md-color-switching on <body> at every page load and removes it a frame
+    # later; a rule that reaches the page's elements through it restyled all of them twice.
+    import material
+
+    from scripts.hooks.frontend import SWITCHING_RULE
+
+    [shipped] = (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("palette.*.min.css")
+    assert SWITCHING_RULE in shipped.read_text("utf-8"), "Material's palette stylesheet changed: see scripts/hooks/frontend.py"
+    stylesheets = list(site_dir.rglob("*.css"))
+    assert any(css.name.startswith("palette.") for css in stylesheets)
+    assert not [css.name for css in stylesheets if "[data-md-color-switching]" in css.read_text("utf-8")]
 
 
 def test_no_page_references_another_host_for_assets(site_dir):
