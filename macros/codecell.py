@@ -99,6 +99,13 @@ def parse(source: str, options: dict[str, str]) -> Cell:
     )
 
 
+# Pygments puts every name and every run of spaces in a span of its own, and Material draws a
+# name in the code's own colour (--md-code-hl-name-color is --md-code-fg-color in both schemes):
+# without those spans a lesson's cells have a third fewer elements and look the same. A page's
+# every style recalculation and every axe run walk all of its elements.
+UNCOLOURED_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
+
+
 def render_cell(
     code: str,
     *,
@@ -133,6 +140,7 @@ def render_cell(
     # Out of reach of Material's code-block component (it matches `pre > code`): its copy button,
     # observers and tab stops would be built on every cell only for the editor to replace them.
     highlighted = highlighted.replace("<code>", '<span class="gl-cell__static"><code>', 1).replace("</code></pre>", "</code></span></pre>", 1)
+    highlighted = UNCOLOURED_TOKEN.sub(r"\1", highlighted)
     # The exact source travels in one attribute (escaping round-trips exactly); the highlighted
     # block is only for reading, and is what readers without JavaScript see.
     data = {"code": code, "setup": setup, "expect": expect, "isolated": isolated, "predict": predict, "id": cell_id}

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import textwrap
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
 
 from macros import codecell
 from tests.support.project import build_project
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Env:
@@ -61,6 +64,21 @@ def test_a_run_fence_becomes_a_cell_with_readable_highlighted_code():
     assert Cells(html).cells == [{"code": "x = 1 < 2\nprint(x)"}]
     # Without JavaScript the reader still sees the code, highlighted like any other block.
     assert '<div class="highlight"><pre>' in html and '<span class="nb">print</span>' in html
+
+
+def test_a_cells_code_carries_no_span_for_what_is_drawn_in_the_codes_own_colour():
+    code = "loss = (w * x - y) ** 2\nloss.backward()"
+    html = convert(f"```python run\n{code}\n```\n")
+    assert '<span class="n">' not in html and '<span class="w">' not in html
+    assert '<span class="o">*</span>' in html and '<span class="mi">2</span>' in html  # the coloured ones stay
+    assert Cells(html).text.strip() == code  # and the code reads the same
+    # What makes it look the same: Material draws names in the code's colour in both schemes.
+    import material
+
+    css = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    for sheet in [*css.glob("main.*.min.css"), *css.glob("palette.*.min.css")]:
+        assert "--md-code-hl-name-color:var(--md-code-fg-color)" in sheet.read_text("utf-8"), sheet.name
+    assert not [path.name for path in (ROOT / "overrides").rglob("*.css") if "--md-code-hl-name-color" in path.read_text("utf-8")]
 
 
 def test_a_plain_python_fence_stays_a_code_block():
