@@ -24,10 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.bench_pages import BASELINE, page_path, serve_baseline, site_pages  # noqa: E402
-from scripts.serve_compressed import serve_compressed  # noqa: E402
+from scripts.bench_pages import BASELINE, serve_targets  # noqa: E402
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.support.site import build_site, free_port  # noqa: E402
 
 PHONE = {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "device_scale_factor": 1.75}
 CATEGORIES = "devtools.timeline,disabled-by-default-devtools.timeline"
@@ -77,20 +75,8 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory(prefix="gradlab-main-thread-") as workdir:
-        site = Path(workdir) / "site"
-        built = build_site(site, site_url=url)
-        if built.returncode != 0:
-            raise SystemExit(f"build failed:\n{built.stderr[-3000:]}")
-        wanted = [page_path(page) for page in args.pages]
-        unknown = [page for page in wanted if page not in site_pages(site)]
-        if unknown:
-            raise SystemExit(f"no such pages: {unknown}")
-        baseline_url, baseline_server = serve_baseline(Path(workdir) / "baseline")
-        servers = [serve_compressed(site, port=port)[1], baseline_server]
-        targets = {BASELINE: baseline_url, **{page or "/": url + page for page in wanted}}
+        targets, servers = serve_targets(Path(workdir), args.pages)
         rows: dict[str, list[dict[str, float]]] = {name: [] for name in targets}
         try:
             with sync_playwright() as playwright:

@@ -111,6 +111,25 @@ def scores(report: dict) -> dict[str, float]:
     return row
 
 
+def serve_targets(workdir: Path, pages: list[str] | None) -> tuple[dict[str, str], list]:
+    """Build the site under `workdir` for the port it is then served on, and the baseline beside
+    it; returns ({name: URL}, the baseline first, then `pages` or every page) and the servers."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site = workdir / "site"
+    built = build_site(site, site_url=url)
+    if built.returncode != 0:
+        raise SystemExit(f"build failed:\n{built.stderr[-3000:]}")
+    known = site_pages(site)
+    wanted = [page_path(page) for page in pages] if pages else known
+    unknown = [page for page in wanted if page not in known]
+    if unknown:
+        raise SystemExit(f"no such pages: {unknown}; the site has {known}")
+    baseline_url, baseline_server = serve_baseline(workdir / "baseline")
+    servers = [serve_compressed(site, port=port)[1], baseline_server]
+    return {BASELINE: baseline_url, **{page or "/": url + page for page in wanted}}, servers
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", nargs="*", help="paths under the site root, e.g. index lessons/autodiff (default: every page)")
@@ -119,21 +138,8 @@ def main() -> None:
     parser.add_argument("--save", type=Path, help="a folder for every run's JSON report")
     args = parser.parse_args()
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory(prefix="gradlab-pages-") as workdir:
-        site = Path(workdir) / "site"
-        built = build_site(site, site_url=url)
-        if built.returncode != 0:
-            raise SystemExit(f"build failed:\n{built.stderr[-3000:]}")
-        known = site_pages(site)
-        wanted = [page_path(page) for page in args.pages] if args.pages else known
-        unknown = [page for page in wanted if page not in known]
-        if unknown:
-            raise SystemExit(f"no such pages: {unknown}; the site has {known}")
-        baseline_url, baseline_server = serve_baseline(Path(workdir) / "baseline")
-        servers = [serve_compressed(site, port=port)[1], baseline_server]
-        targets = {BASELINE: baseline_url, **{page or "/": url + page for page in wanted}}
+        targets, servers = serve_targets(Path(workdir), args.pages)
         rows: dict[tuple[str, str], list[dict[str, float]]] = {}
         try:
             for run in range(args.runs):  # rounds: the baseline and every page in each
