@@ -55,7 +55,9 @@ def show(page, base_url, state: dict | None) -> None:
     page.evaluate(f"state => state ? localStorage.setItem('{KEY}', JSON.stringify(state)) : localStorage.clear()", state)
     page.reload()
     page.wait_for_selector("[data-gl-mounted~=continue]", state="attached")
-    page.wait_for_load_state("networkidle")
+    # Loaded with its fonts, rather than Playwright's "networkidle" (which its docs advise
+    # against in tests): under a full run's load that once waited out its 30 s here.
+    page.wait_for_function("document.readyState === 'complete' && document.fonts.status === 'loaded'")
 
 
 def test_a_new_reader_is_shown_where_to_start(home, base_url):
