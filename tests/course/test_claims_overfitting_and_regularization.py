@@ -147,14 +147,23 @@ def test_dropout_cannot_memorise_and_reaches_the_lowest_validation_loss(torch, l
 
 
 def test_the_dropout_slider_runs_what_the_prose_says(lesson_text):
-    """The slider runs in the browser, under microtorch: these are the numbers the reader sees."""
+    """The slider runs in the browser, under microtorch: these are the numbers the reader sees.
+    Where a curve ends is chaotic: NumPy on another CPU rounds a sum differently and the 500
+    noisy epochs land elsewhere (the last training loss at 0.9 was 0.27 on one machine, 0.23 on
+    another and in Pyodide), so the prose and this test hold to what every platform shows."""
     assert history("microtorch", p=0.0) == history("microtorch")          # p = 0 drops nothing
-    ends = {p: history("microtorch", p=p)[-1] for p in (0.2, 0.5, 0.8, 0.9)}
-    assert all(train > 0.01 for train, _ in ends.values())               # off zero for any p > 0
-    assert round(ends[0.9][0], 2) == 0.27
-    assert [round(ends[p][1], 2) for p in (0.2, 0.5, 0.8)] == [0.17, 0.28, 0.15]   # not steady
+    runs = {p: history("microtorch", p=p) for p in (0.2, 0.5, 0.8, 0.9)}
+    assert all(run[-1][0] > 0.01 for run in runs.values())               # off zero for any p > 0
+    assert 0.15 < sum(train for train, _ in runs[0.9][-100:]) / 100 < 0.25   # "averages about 0.2"
+    lowest = {p: min(val for _, val in run) for p, run in runs.items()}
+    assert all(0.115 < low < 0.14 for low in lowest.values()), lowest    # "stays near 0.13"
+    ends = [runs[p][-1][1] for p in (0.2, 0.5, 0.8)]
+    assert all(end > lowest[p] + 0.02 for p, end in zip((0.2, 0.5, 0.8), ends))   # above the low point
+    assert ends != sorted(ends) and ends != sorted(ends, reverse=True), ends      # no steady trend
     text = " ".join(lesson_text(SLUG).split())
-    assert "training loss ends near 0.27" in text and "(0.17 at 0.2, 0.28 at 0.5, 0.15 at 0.8)" in text
+    assert "over the last 100 epochs its training loss averages about 0.2" in text
+    assert "the lowest validation loss stays near 0.13 whatever `p` you choose" in text
+    assert "with no steady trend in `p`" in text
     assert 'control("p", cell="dropout", min=0, max=0.9' in text
 
 
