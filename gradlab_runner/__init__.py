@@ -1,5 +1,6 @@
 """Runs code cells inside the site's Pyodide worker, which imports it from the microtorch wheel
-(pyproject.toml packs both) and then calls `alias_torch()` and `set_emit(...)`.
+(pyproject.toml packs both) and then calls `install_more_stdlib(...)` (self-hosted sites only),
+`alias_torch()` and `set_emit(...)`.
 
 Plain CPython can import it too, which is how tests/runtime/test_runner.py checks it: nothing here
 needs Pyodide except what `emit` does with the text.
@@ -23,6 +24,8 @@ import sys
 import time
 import traceback
 from pathlib import Path
+
+from gradlab_runner.more_stdlib import install as install_more_stdlib  # noqa: F401  (worker.js calls it)
 
 CELL = "<cell>"
 SETUP = "<setup>"

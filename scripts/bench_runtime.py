@@ -22,8 +22,9 @@ over the wire, from a server that compresses text and WebAssembly as GitHub Page
 (scripts/serve_compressed.py), with the largest files.
 
 Measured (medians over --runs fresh browser contexts; times from navigation start or click):
-- floor: a bare page whose worker loads Pyodide with the site's lock file, then microtorch (and
-  NumPy with it) by name, then runs the snippet; navigation start -> output.
+- floor: a bare page whose worker loads Pyodide with its own standard library and the site's lock
+  file, then microtorch (and NumPy with it) by name, then runs the snippet; navigation start ->
+  output.
 - Gradlab, for each way of starting Python (click: on first Run; visible: when a cell nears
   the viewport; idle: when the browser is idle), cold and warm cache:
   load -> Run clicked as soon as it shows -> output; and Run clicked after 3 s on the page ->
@@ -51,6 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scripts.serve_compressed import serve_compressed  # noqa: E402
+from scripts.vendor_pyodide import Cache, cache_dir  # noqa: E402
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.support.project import SITE_HOOKS, write_project  # noqa: E402  (the tests' site builder)
 from tests.support.site import build_site, serve  # noqa: E402
@@ -67,7 +69,7 @@ worker.onmessage = ({data}) => { document.getElementById("out").textContent = da
 </script></body></html>"""
 FLOOR_WORKER = """importScripts("../assets/pyodide/pyodide.js");
 (async () => {
-  const pyodide = await loadPyodide({indexURL: new URL("../assets/pyodide/", location).href, lockFileURL: new URL("../LOCK", location).href});
+  const pyodide = await loadPyodide({indexURL: new URL("../assets/pyodide/", location).href, lockFileURL: new URL("../LOCK", location).href, stdLibURL: new URL("../floor/python_stdlib.zip", location).href});
   await pyodide.loadPackage(["microtorch"], {messageCallback: () => {}});
   let out = "";
   pyodide.setStdout({batched: (line) => { out += line + "\\n"; }});
@@ -78,7 +80,7 @@ FLOOR_WORKER = """importScripts("../assets/pyodide/pyodide.js");
 EPOCH_PAGE = FLOOR_PAGE.replace("<title>floor</title>", "<title>epoch</title>")
 EPOCH_WORKER = """importScripts("../assets/pyodide/pyodide.js");
 (async () => {
-  const pyodide = await loadPyodide({indexURL: new URL("../assets/pyodide/", location).href, lockFileURL: new URL("../LOCK", location).href});
+  const pyodide = await loadPyodide({indexURL: new URL("../assets/pyodide/", location).href, lockFileURL: new URL("../LOCK", location).href, stdLibURL: new URL("../floor/python_stdlib.zip", location).href});
   await pyodide.loadPackage(["microtorch"], {messageCallback: () => {}});
   pyodide.FS.writeFile("/home/pyodide/bench_autograd.py", await (await fetch("bench_autograd.py")).text());
   postMessage(pyodide.runPython(`
@@ -121,6 +123,9 @@ def build(workdir: Path) -> Path:
     lock = Path(manifest_path).parent / json.loads((site / manifest_path).read_text())["lockFileURL"]
     (site / "floor").mkdir()
     (site / "floor" / "index.html").write_text(FLOOR_PAGE)
+    # The floor is Pyodide as it ships: its whole standard library, as sources (the site serves
+    # the part a start needs, compiled); the epoch and wheel pages use it too.
+    shutil.copy2(Cache(cache_dir()).path("python_stdlib.zip"), site / "floor" / "python_stdlib.zip")
     (site / "floor" / "worker.js").write_text(FLOOR_WORKER.replace("LOCK", lock.as_posix()).replace("SNIPPET", SNIPPET.replace("\n", "\\n")))
     (site / "epoch").mkdir()
     (site / "epoch" / "index.html").write_text(EPOCH_PAGE)
@@ -255,7 +260,7 @@ window.measure = (wheel) => new Promise((resolve) => {
 </script></body></html>"""
 WHEEL_WORKER = """importScripts("../assets/pyodide/pyodide.js");
 onmessage = async ({data: wheel}) => {
-  const pyodide = await loadPyodide({indexURL: new URL("../assets/pyodide/", location).href, lockFileURL: new URL("../LOCK", location).href});
+  const pyodide = await loadPyodide({indexURL: new URL("../assets/pyodide/", location).href, lockFileURL: new URL("../LOCK", location).href, stdLibURL: new URL("../floor/python_stdlib.zip", location).href});
   await pyodide.loadPackage("numpy", {messageCallback: () => {}});
   pyodide.runPython("import numpy");
   const t0 = performance.now();

@@ -27,6 +27,8 @@ def reader(browser, base_url):
     """One tab for the whole course, opened on the home page (its cell in view starts loading
     Python, as for a reader). The first lesson pays for the load; the others find it loaded."""
     page = open_page(browser, base_url)
+    page.fetched = []
+    page.on("request", lambda request: page.fetched.append(request.url))
     page.goto(base_url)
     page.evaluate("window.sameDocument = true")
     yield page
@@ -100,3 +102,11 @@ def test_every_cell_shows_what_microtorch_prints(slug, reader, base_url):
     assert not problems, "\n".join(problems)
     assert len(python_workers(page)) == 1, "Python was started again: instant navigation should keep it"
     page.watch.assert_clean()
+
+
+def test_the_course_needs_only_the_part_of_the_standard_library_loaded_at_start(reader):
+    # Defined last, so it runs after every lesson: scripts/hooks/runtime.py's AT_START must name
+    # each stdlib module the cells import, or every first Run of that lesson waits for the rest.
+    assert any("/python_stdlib-" in url for url in reader.fetched), "the walk never started Python"
+    fetched = [url for url in reader.fetched if "/python_stdlib_more-" in url]
+    assert not fetched, f"a lesson imported a module outside AT_START, and the rest was fetched: {fetched}"

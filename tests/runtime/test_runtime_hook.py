@@ -99,7 +99,7 @@ def test_the_page_names_the_worker_and_the_manifest_and_the_manifest_the_rest(si
     assert re.fullmatch(r"assets/runtime/worker-[0-9a-f]{12}\.js", config["worker"])
     manifest_file = site_dir / config["manifest"]
     manifest = json.loads(manifest_file.read_text())
-    assert set(manifest) == {"indexURL", "integrity", "lockFileURL", "packages", "runner"}
+    assert set(manifest) == {"indexURL", "integrity", "lockFileURL", "packages", "runner", "stdLibURL", "moreStdlib"}
     index = manifest_file.parent / manifest["indexURL"]
     lock = json.loads((manifest_file.parent / manifest["lockFileURL"]).read_text())
     [package] = manifest["packages"]
@@ -153,6 +153,33 @@ def test_pyodides_own_wheels_are_served_compiled_and_the_lock_names_them(site_di
             names = archive.namelist()
         assert any(name.endswith(".pyc") for name in names) and not any(name.endswith(".py") for name in names), package
     assert not list((site_dir / "assets" / "pyodide").glob("*.whl"))  # the sources-only wheels stay out
+
+
+def test_the_standard_library_is_served_in_two_parts_and_the_start_is_bytecode(site_dir):
+    """Every file of Pyodide's stdlib zip is in one part: AT_START's modules as bytecode in the zip
+    Pyodide loads, the rest as sources in the zip the runner fetches on a first import."""
+    hook = _load("runtime_hook_for_stdlib", ROOT / "scripts" / "hooks" / "runtime.py")
+    manifest_file = site_dir / page_config((site_dir / "index.html").read_text(encoding="utf-8"))["manifest"]
+    manifest = json.loads(manifest_file.read_text())
+    start_file = manifest_file.parent / manifest["stdLibURL"]
+    more, more_file = manifest["moreStdlib"], manifest_file.parent / manifest["moreStdlib"]["url"]
+    for path in (start_file, more_file):
+        assert re.search(r"-([0-9a-f]{12})\.zip$", path.name)[1] == sha(path)[:12]  # named by content
+    assert sha(more_file) == more["sha256"]
+    assert not (site_dir / "assets" / "pyodide" / "python_stdlib.zip").exists()  # only the two parts
+    with zipfile.ZipFile(hook.vendor.Cache(hook.vendor.cache_dir()).path("python_stdlib.zip")) as official, \
+         zipfile.ZipFile(start_file) as start, zipfile.ZipFile(more_file) as rest:
+        originals = set(official.namelist())
+        started, moved = set(start.namelist()), set(rest.namelist())
+        assert not any(name.endswith(".py") for name in started)  # sourceless: nothing compiles at start
+        assert start.read("json/decoder.pyc")[:4] == b"\xcb\r\r\n"  # Python 3.12's bytecode, as Pyodide's
+        assert {name[:-1] if name.endswith(".pyc") else name for name in started} | moved == originals
+        assert not {name + "c" for name in moved} & started
+    named = {hook.module_of(name) for name in moved}
+    assert set(more["modules"]) == named and not named & hook.AT_START
+    assert {"xml", "unittest", "http", "argparse", "encodings.cp1252"} <= named          # none of the course's
+    assert {"json", "asyncio", "encodings.utf_8", "statistics"} <= {hook.module_of(n.removesuffix("c")) for n in started}
+    assert hook.module_of("encodings/__init__.py") == "encodings" and hook.module_of("email/mime/text.py") == "email"
 
 
 def test_the_lock_lists_only_what_the_site_serves_and_wheels_carry_nothing_unused(site_dir):

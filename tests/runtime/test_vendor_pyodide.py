@@ -412,6 +412,7 @@ def _post_build(tmp_path: Path, mode: str | None, site_url: str = "") -> Path:
 
 WHEEL = b"a wheel of microtorch"
 COMPILED = b"compiled: "
+STDLIB_START, STDLIB_MORE = b"the stdlib a start needs", b"the rest of the stdlib"
 
 
 @pytest.fixture
@@ -442,8 +443,16 @@ def vendored(runtime, tmp_path, monkeypatch) -> FakeRuntime:
                 entries[package] = {**entry, "sha256": sha(data)}
         return folder, entries
 
+    def split_stdlib(cache):  # stands in for the split and its `pyodide py-compile` (test_runtime_hook runs it)
+        folder = tmp_path / "wheels" / "stdlib-89ab"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "python_stdlib-start.zip").write_bytes(STDLIB_START)
+        (folder / "python_stdlib_more-rest.zip").write_bytes(STDLIB_MORE)
+        return folder, {"start": "python_stdlib-start.zip", "more": {"file": "python_stdlib_more-rest.zip", "sha256": sha(STDLIB_MORE), "modules": ["xml"]}}
+
     monkeypatch.setattr(hook, "build_wheel", build_wheel)
     monkeypatch.setattr(hook, "compiled_wheels", compiled_wheels)
+    monkeypatch.setattr(hook, "split_stdlib", split_stdlib)
     return runtime
 
 
@@ -457,11 +466,14 @@ def test_self_hosted_copies_the_runtime_and_writes_its_manifest(vendored, tmp_pa
     served = {p.name for p in target.iterdir()}
     [lock_name] = [name for name in served if name.startswith("gradlab-lock-")]
     [manifest_name] = [name for name in served if name.startswith("gradlab-runtime-")]
-    # Pyodide's own lock is not served: the site's lock replaces it; its wheels come compiled.
-    core = {name for name in vendored.files if not name.endswith(".whl")} - {"pyodide-lock.json"}
-    assert served == {*core, lock_name, manifest_name}
+    # Pyodide's own lock is not served: the site's lock replaces it; its wheels come compiled, its
+    # standard library in two parts.
+    core = {name for name in vendored.files if not name.endswith(".whl")} - {"pyodide-lock.json", "python_stdlib.zip"}
+    assert served == {*core, lock_name, manifest_name, "python_stdlib-start.zip", "python_stdlib_more-rest.zip"}
     for name in core:
         assert (target / name).read_bytes() == vendored.files[name]
+    assert (target / "python_stdlib-start.zip").read_bytes() == STDLIB_START
+    assert (target / "python_stdlib_more-rest.zip").read_bytes() == STDLIB_MORE
     manifest = _manifest(target)
     assert manifest == {
         "indexURL": "./",
@@ -469,6 +481,8 @@ def test_self_hosted_copies_the_runtime_and_writes_its_manifest(vendored, tmp_pa
         "lockFileURL": lock_name,
         "packages": ["microtorch"],
         "runner": "gradlab_runner",
+        "stdLibURL": "python_stdlib-start.zip",
+        "moreStdlib": {"url": "python_stdlib_more-rest.zip", "sha256": sha(STDLIB_MORE), "modules": ["xml"]},
     }
     lock = json.loads((target / lock_name).read_text())
     entry = lock["packages"]["microtorch"]

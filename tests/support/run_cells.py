@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import importlib.util
+import importlib
 import json
 import os
 import subprocess
@@ -54,10 +54,10 @@ def shared_run(library: str, programs: list[dict]) -> dict[str, list[dict]]:
 
 
 def load_runner():
-    spec = importlib.util.spec_from_file_location("gradlab_runner", ROOT / "gradlab_runner" / "__init__.py")
-    runner = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(runner)
-    return runner
+    # The package itself, as the worker imports it from the wheel (it has submodules); the path
+    # goes last, so it decides nothing about which torch `import torch` finds (bind_torch does).
+    sys.path.append(str(ROOT))
+    return importlib.import_module("gradlab_runner")
 
 
 def bind_torch(runner, library: str) -> None:

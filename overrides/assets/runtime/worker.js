@@ -27,10 +27,13 @@ async function init({ manifest: manifestURL, interruptBuffer }) {
     importScripts(URL.createObjectURL(await script.blob()));
     // The site's own lock file lists Pyodide's packages and the course's wheel, so the wheel is
     // loaded by name and Pyodide checks its sha256 like any other package's.
-    pyodide = await self.loadPyodide({ indexURL, lockFileURL: near(manifest.lockFileURL), stdout: () => {}, stderr: () => {} });
+    const stdLibURL = manifest.stdLibURL && near(manifest.stdLibURL); // the part a start needs
+    pyodide = await self.loadPyodide({ indexURL, stdLibURL, lockFileURL: near(manifest.lockFileURL), stdout: () => {}, stderr: () => {} });
     if (interruptBuffer) pyodide.setInterruptBuffer(new Int32Array(interruptBuffer));
     await pyodide.loadPackage(manifest.packages, { messageCallback: () => {} });
     runner = pyodide.pyimport(manifest.runner);
+    const more = manifest.moreStdlib; // the rest of the standard library, fetched on first import
+    if (more) runner.install_more_stdlib(near(more.url), more.sha256, more.modules);
     runner.alias_torch();
     runner.set_emit((kind, text) => self.postMessage({ type: "out", id: current, kind, text }));
     self.postMessage({ type: "ready" });
