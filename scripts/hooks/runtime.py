@@ -185,24 +185,14 @@ def build_wheel(official_lock: Path, kind: str = KIND) -> tuple[Path, Path]:
         # stays Pyodide's own.
         merged = json.loads(official_lock.read_text())
         merged["packages"][WHEEL] = json.loads((out / lock.name).read_text())["packages"][WHEEL]
-        # Staged beside the cache entry and renamed into place: a build running in parallel (the
-        # test suite's workers) sees the whole entry or none of it.
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staged = Path(tempfile.mkdtemp(dir=target.parent, prefix=".staged-"))
-        shutil.copy2(wheel, staged / wheel.name)
-        (staged / lock.name).write_text(json.dumps(merged, separators=(",", ":")) + "\n")
-        try:
-            os.replace(staged, target)
-        except OSError:  # another build of the same sources got there first
-            shutil.rmtree(staged)
+        _publish(target, {wheel.name: wheel, lock.name: (json.dumps(merged, separators=(",", ":")) + "\n").encode()})
     return target / wheel.name, lock
 
 
 def compiled_wheels(cache, wheels: dict[str, str]) -> tuple[Path, dict[str, dict]]:
     """Pyodide's `wheels` ({file name: sha256}, verified in `cache`) as bytecode: (the folder that
     holds them, {package: its entry for the lock}), from the cache or compiled now."""
-    key = hashlib.sha256(TOOL_PINS.read_bytes() + UNUSED.pattern.encode() + json.dumps(wheels, sort_keys=True).encode()).hexdigest()[:12]
-    target = cache_root() / f"compiled-{key}"
+    target = _cache_entry("compiled", UNUSED.pattern.encode() + json.dumps(wheels, sort_keys=True).encode())
     entries_file = target / "entries.json"
     if entries_file.is_file():
         return target, json.loads(entries_file.read_text())
@@ -219,15 +209,8 @@ def compiled_wheels(cache, wheels: dict[str, str]) -> tuple[Path, dict[str, dict
         entries = json.loads((work / "pyodide-lock.json").read_text())["packages"]
         for entry in entries.values():
             entry["sha256"] = _strip_unused(work / entry["file_name"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staged = Path(tempfile.mkdtemp(dir=target.parent, prefix=".staged-"))
-        for entry in entries.values():
-            shutil.copy2(work / entry["file_name"], staged / entry["file_name"])
-        (staged / "entries.json").write_text(json.dumps(entries, indent=1))
-        try:
-            os.replace(staged, target)
-        except OSError:  # a parallel build got there first
-            shutil.rmtree(staged)
+        files = {entry["file_name"]: work / entry["file_name"] for entry in entries.values()}
+        _publish(target, {**files, entries_file.name: json.dumps(entries, indent=1).encode()})
     return target, json.loads(entries_file.read_text())
 
 
@@ -263,8 +246,7 @@ def split_stdlib(cache) -> tuple[Path, dict]:
     """Pyodide's verified stdlib zip in two parts: (the folder that holds them, {"start": the file
     Pyodide loads, "more": {"file", "sha256", "modules": the importable names it holds}}), from the
     cache or made now. What is not an importable name (site-packages/README.txt) stays at start."""
-    key = hashlib.sha256(json.dumps([vendor.CORE[STDLIB], sorted(AT_START), SPLIT_PACKAGES]).encode() + TOOL_PINS.read_bytes()).hexdigest()[:12]
-    target = cache_root() / f"stdlib-{key}"
+    target = _cache_entry("stdlib", json.dumps([vendor.CORE[STDLIB], sorted(AT_START), SPLIT_PACKAGES]).encode())
     parts_file = target / "parts.json"
     if parts_file.is_file():
         return target, json.loads(parts_file.read_text())
@@ -288,15 +270,7 @@ def split_stdlib(cache) -> tuple[Path, dict]:
         more_bytes = (work / "more.zip").read_bytes()
         more_name = f"python_stdlib_more-{short_hash(more_bytes)}.zip"
         parts = {"start": start_name, "more": {"file": more_name, "sha256": hashlib.sha256(more_bytes).hexdigest(), "modules": sorted(moved)}}
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staged = Path(tempfile.mkdtemp(dir=target.parent, prefix=".staged-"))
-        shutil.copy2(work / "start.zip", staged / start_name)
-        shutil.copy2(work / "more.zip", staged / more_name)
-        (staged / "parts.json").write_text(json.dumps(parts, indent=1))
-        try:
-            os.replace(staged, target)
-        except OSError:  # a parallel build got there first
-            shutil.rmtree(staged)
+        _publish(target, {start_name: work / "start.zip", more_name: more_bytes, parts_file.name: json.dumps(parts, indent=1).encode()})
     return target, json.loads(parts_file.read_text())
 
 
@@ -322,6 +296,28 @@ def _add_pycache(wheel: Path, scratch: Path) -> None:
     [tree] = unpacked.iterdir()
     _run([str(TOOLS / "python"), "-m", "compileall", "-q", "--invalidation-mode", "unchecked-hash", str(tree)], scratch)
     _run([str(TOOLS / "wheel"), "pack", str(tree), "-d", str(wheel.parent)], scratch)
+
+
+def _cache_entry(prefix: str, made_of: bytes) -> Path:
+    """The cache folder for what pyodide-build (at its pinned version) makes of `made_of`."""
+    return cache_root() / f"{prefix}-{hashlib.sha256(TOOL_PINS.read_bytes() + made_of).hexdigest()[:12]}"
+
+
+def _publish(target: Path, files: dict[str, Path | bytes]) -> None:
+    """Make the cache entry `target` of `files` (a copy of each path, or the bytes). Staged beside
+    it and renamed into place: a build running in parallel (the test suite's workers) sees the
+    whole entry or none of it, and the first to finish keeps its own."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(dir=target.parent, prefix=".staged-"))
+    for name, source in files.items():
+        if isinstance(source, bytes):
+            (staged / name).write_bytes(source)
+        else:
+            shutil.copy2(source, staged / name)
+    try:
+        os.replace(staged, target)
+    except OSError:  # another build of the same sources got there first
+        shutil.rmtree(staged)
 
 
 def _need_tools() -> None:
