@@ -104,9 +104,9 @@ TARGET = "assets/pyodide"
 # Files in Pyodide's wheels that nothing reads at run time (NumPy imports f2py only when asked).
 UNUSED = re.compile(r"\.(h|c|a|pc|pxd|pyi)$|/include/|^numpy/f2py/")
 STDLIB = "python_stdlib.zip"
-# What the course imports from the standard library, by top-level name (found by running every
-# cell and challenge in Pyodide and reading sys.modules; tests/browser/test_lessons.py fails if a
-# lesson needs the rest), and three small modules a learner reaches for: statistics, fractions
+# What the course imports from the standard library, by top-level name (scripts/stdlib_imports.py
+# runs every cell and challenge in Pyodide and lists them; tests/browser/test_lessons.py fails if
+# a lesson needs the rest), and three small modules a learner reaches for: statistics, fractions
 # (which statistics imports) and timeit. Of encodings, only the codecs the course uses: the others
 # are imported by name when a codec is looked up, and so come from the rest like any module.
 AT_START = frozenset("""
