@@ -7,6 +7,7 @@
 // subscriptions, timers, observers, editors); listeners on the element itself go with it.
 // Widgets of the lesson mount lazily (see `lazy` below).
 import "./base.css";
+import "./tracking.js"; // keeps a late anchor write of the last page out of the next one's address
 import "./home/style.css";
 import "katex/dist/katex.min.css"; // math is drawn at build time (macros/katex.py): its look and fonts
 import * as a11y from "./a11y/index.js";

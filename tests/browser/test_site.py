@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import axe_violations, contrast_violations, describe_violations, switch_to_dark, without_python
+from tests.support.browser import axe_violations, contrast_violations, describe_violations, open_page, switch_to_dark, without_python
 from tests.support.course import GUIDES, LESSONS, url
 
 pytestmark = pytest.mark.browser
@@ -106,3 +106,24 @@ def test_math_keeps_its_stylesheet_after_instant_navigation(base_url, page):
     assert page.evaluate("window.__gl_marker") == 1, "the test must navigate instantly, not reload"
     assert mathml.evaluate("el => getComputedStyle(el).position") == "absolute"  # KaTeX's own rule hides it
     page.watch.assert_clean()
+
+
+def test_leaving_a_page_just_after_scrolling_leaves_its_section_out_of_the_next_address(browser, base_url):
+    # Material writes the section in view into the address 250 ms after a scroll; that write
+    # once landed on the next page's address (overrides/assets/tracking.js).
+    page = open_page(browser, base_url)
+    page.goto(f"{base_url}lessons/mini-batches-and-epochs/")
+    expect(page.locator("h1")).to_be_visible()
+    for pause in (100, 150, 200):
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight * 0.6)")
+        page.wait_for_timeout(600)
+        page.wait_for_function("location.hash !== ''")  # Material tracks the section in view
+        page.evaluate("window.scrollBy(0, 40)")
+        page.wait_for_timeout(pause)
+        page.locator('.md-sidebar--primary a.md-nav__link[href$="/overfitting-and-regularization/"]').press("Enter")
+        page.wait_for_url(f"{base_url}lessons/overfitting-and-regularization/")
+        page.wait_for_timeout(600)  # past Material's 250 ms
+        assert page.evaluate("location.hash") == "", f"after {pause} ms: the address names a section the reader never reached"
+        page.go_back()
+        page.wait_for_url(re.compile(r"/lessons/mini-batches-and-epochs/"))
+    page.context.close()
