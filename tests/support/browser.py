@@ -90,19 +90,30 @@ def edit_code(box) -> None:
 
 def axe_violations(page) -> list:
     """Run axe-core (bundled with axe-playwright-python, no network) and return its violations."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    settle(page)
-    results = Axe().run(page)
-    return results.response["violations"]
+    return _axe(page, {"resultTypes": ["violations"]})  # axe-playwright-python's default
 
 
 def contrast_violations(page) -> list:
     """axe's colour-contrast rule alone: the one rule a colour scheme changes."""
+    return _axe(page, {"runOnly": ["color-contrast"], "resultTypes": ["violations"]})
+
+
+# A lesson's blocks below the first screens are painted only as they near the viewport
+# (content-visibility: auto, overrides/assets/base.css), and axe read the colours of a block not
+# painted yet from whatever the point showed (1.3:1, black on black). It checks every block as a
+# reader sees it once there: painted.
+EVERY_BLOCK_PAINTED = ".md-content__inner > * { content-visibility: visible !important; }"
+
+
+def _axe(page, options: dict) -> list:
     from axe_playwright_python.sync_playwright import Axe
 
-    settle(page)
-    return Axe().run(page, options={"runOnly": ["color-contrast"], "resultTypes": ["violations"]}).response["violations"]
+    style = page.add_style_tag(content=EVERY_BLOCK_PAINTED)
+    try:
+        settle(page)
+        return Axe().run(page, options=options).response["violations"]
+    finally:
+        style.evaluate("(style) => style.remove()")
 
 
 def settle(page) -> None:
