@@ -117,7 +117,6 @@ def test_leaving_a_page_just_after_scrolling_leaves_its_section_out_of_the_next_
     for pause in (100, 150, 200):
         page.evaluate("window.scrollTo(0, document.body.scrollHeight * 0.6)")
         page.wait_for_timeout(600)
-        page.wait_for_function("location.hash !== ''")  # Material tracks the section in view
         page.evaluate("window.scrollBy(0, 40)")
         page.wait_for_timeout(pause)
         page.locator('.md-sidebar--primary a.md-nav__link[href$="/overfitting-and-regularization/"]').press("Enter")
