@@ -157,13 +157,14 @@ def test_the_dropout_slider_runs_what_the_prose_says(lesson_text):
     assert 0.15 < sum(train for train, _ in runs[0.9][-100:]) / 100 < 0.25   # "averages about 0.2"
     lowest = {p: min(val for _, val in run) for p, run in runs.items()}
     assert all(0.115 < low < 0.14 for low in lowest.values()), lowest    # "stays near 0.13"
-    ends = [runs[p][-1][1] for p in (0.2, 0.5, 0.8)]
-    assert all(end > lowest[p] + 0.02 for p, end in zip((0.2, 0.5, 0.8), ends))   # above the low point
-    assert ends != sorted(ends) and ends != sorted(ends, reverse=True), ends      # no steady trend
+    # Above the low point by an amount of its own: 0.04, 0.15, 0.02 and 0.23 on a CPU with
+    # AVX-512, where one without it ended more than 0.02 above at every setting.
+    above = [round(run[-1][1] - lowest[p], 2) for p, run in runs.items()]
+    assert all(amount > 0 for amount in above) and len(set(above)) == len(above), above
     text = " ".join(lesson_text(SLUG).split())
     assert "over the last 100 epochs its training loss averages about 0.2" in text
     assert "the lowest validation loss stays near 0.13 whatever `p` you choose" in text
-    assert "with no steady trend in `p`" in text
+    assert "lands above that low point by an amount that changes from one setting to the next" in text
     assert 'control("p", cell="dropout", min=0, max=0.9' in text
 
 
