@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from tests.support.browser import PageWatch, axe_violations, describe_violations, edit_code
+from tests.support.browser import PageWatch, axe_violations, describe_violations, edit_code, wait_for_widgets
 from tests.support.project import SITE_HOOKS, serve_project
 
 pytestmark = pytest.mark.browser
@@ -144,13 +144,6 @@ def open_page(context, site):
     for page in pages:
         page.watch.assert_clean()
         page.close()
-
-
-def wait_for_widgets(page) -> None:
-    """The challenge's Check buttons are made when it mounts, and every widget of a page mounts
-    in the same pass (overrides/assets/gradlab.js): a concrete sign, where `networkidle` costs
-    half a second of silence."""
-    page.wait_for_selector(".gl-challenge__check", state="attached")   # hidden in some modes
 
 
 def reload(page) -> None:

@@ -85,6 +85,40 @@ def test_widgets_mount_near_the_viewport_in_page_order(browser, base_url):
     context.close()
 
 
+# Each idle callback is recorded with the widgets it mounted, and the page's clock runs 3 ms a
+# reading within one: a slow phone, made certain, where mounting takes time.
+SLOW_IDLE = """
+window.__slices = [];
+const realIdle = window.requestIdleCallback, realNow = performance.now.bind(performance);
+let lag = 0, inside = false;
+performance.now = () => realNow() + (inside ? (lag += 3) : lag);
+const mountedRoots = () => document.querySelectorAll("[data-gl-mounted]").length;
+window.requestIdleCallback = (callback, options) => realIdle((deadline) => {
+  const before = mountedRoots();
+  inside = true;
+  try { callback(deadline); } finally { inside = false; }
+  window.__slices.push(mountedRoots() - before);
+}, options);
+"""
+
+
+def test_the_widgets_below_the_first_screens_mount_a_few_at_a_time_when_the_browser_is_idle(browser, base_url):
+    # All of them in one idle callback was a task of 200 ms on the phone Lighthouse simulates:
+    # a tap in that time waited for it.
+    context = browser.new_context(**PHONE)
+    without_python(context)
+    context.add_init_script(SLOW_IDLE)
+    page = context.new_page()
+    page.goto(f"{base_url}lessons/autodiff/")
+    roots = page.locator("[data-gl-component]")
+    expect(page.locator("[data-gl-component]:not([data-gl-mounted])")).to_have_count(0, timeout=SLOW)
+    slices = [n for n in page.evaluate("window.__slices") if n]
+    assert sum(slices) > 10, f"too few widgets were left to mount when idle ({slices}) for this test to tell"
+    assert max(slices) <= 4, f"idle callbacks mounted {slices} widgets each: more than a slice's time allows"
+    assert roots.count() > sum(slices)  # the first screens mounted before any idle moment
+    context.close()
+
+
 def test_cells_show_their_code_until_used_and_make_the_editor_on_first_use(browser, base_url):
     # Making CodeMirror for every cell at load, and Material's copy buttons for code the editor
     # then replaced, was most of a lesson's main-thread work on a phone.

@@ -49,6 +49,25 @@ def test_cells_are_out_of_reach_of_materials_code_block_component(site_dir):
     assert not [cell for cell in cells if re.search(r"<pre[^>]*>(<span></span>)?<code", cell)]
 
 
+def test_no_script_of_any_page_blocks_the_parser(site_dir):
+    # A blocking script ran inside the parser's task: a phone painted the first screen only once
+    # Material's bundle had run (overrides/main.html). Every script with a source is deferred or
+    # a module, so the page is parsed, and can be painted, before any of them runs.
+    def scripts(page):
+        return [node for node in parse(page.read_text("utf-8")).all("script") if node.get("src")]
+
+    pages = list(site_dir.rglob("*.html"))
+    found = [node["src"] for page in pages[:1] for node in scripts(page)]
+    assert any("bundle." in src for src in found) and any("gradlab-" in src for src in found)
+    blocking = {
+        f"{page.relative_to(site_dir).as_posix()}: {node['src']}"
+        for page in pages
+        for node in scripts(page)
+        if node.get("type") != "module" and "defer" not in node.attrs and "async" not in node.attrs
+    }
+    assert not blocking, f"scripts that block the parser: {sorted(blocking)}"
+
+
 def test_no_rule_restyles_every_element_when_material_applies_the_palette_at_load(site_dir):
     # Material sets data-md-color-switching on <body> at every page load and removes it a frame
     # later; a rule that reaches the page's elements through it restyled all of them twice.

@@ -80,6 +80,13 @@ def without_python(context) -> None:
     context.add_init_script(NO_PYTHON)
 
 
+def wait_for_widgets(page) -> None:
+    """Every widget of the page has mounted: those in view at once, the rest a few at a time in
+    the browser's idle moments after the load (overrides/assets/gradlab.js). A concrete sign,
+    where `networkidle` costs half a second of silence."""
+    page.wait_for_function("!document.querySelector('[data-gl-component]:not([data-gl-mounted])')")
+
+
 def edit_code(box) -> None:
     """Click a code cell's code (`box`, its textbox) and wait for its editor to take the focus:
     until the reader uses a cell, its highlighted code stands in for the editor, and keys pressed
