@@ -27,8 +27,8 @@ import * as control from "./control/index.js";
 
 const components = [a11y, quiz, explain, challenge, modes, flashcards, progress, review, notice, codecell, control, resume];
 // Widgets inside the lesson mount as they near the viewport, so the first screen is ready soon,
-// and the rest a few at a time after the load (below): mounting every editor and widget at once kept
-// a phone's main thread busy for seconds before the reader could use anything. The other
+// and the rest a few at a time after the load (below): mounting every editor and widget at once
+// kept a phone's main thread busy for seconds before the reader could use anything. The other
 // components set up the page itself (its menu, landmarks, notices) and mount at once.
 const lazy = new Set([quiz, explain, challenge, flashcards, codecell, control]);
 const NEAR = "100% 0px"; // one screen above and below

@@ -13,8 +13,7 @@ from playwright.sync_api import expect
 
 # open_page is test_challenge's fixture: it opens pages of this module's `site`.
 from tests.browser.test_challenge import DRILL, lines, open_page, problem, progress  # noqa: F401
-from tests.support.browser import wait_for_widgets
-from tests.support.browser import contrast_violations, describe_violations, edit_code, switch_to_dark
+from tests.support.browser import contrast_violations, describe_violations, edit_code, switch_to_dark, wait_for_widgets
 from tests.support.project import SITE_HOOKS, serve_project
 
 pytestmark = pytest.mark.browser
