@@ -10,6 +10,10 @@ PYTHON312 ?= $(shell for p in python3.12 $$(pyenv root 2>/dev/null)/versions/3.1
   $$p -c 'import sys; assert sys.version_info[:2] == (3, 12)' 2>/dev/null && { echo $$p; break; }; done)
 TOOLS  := .venv-pyodide
 export NO_MKDOCS_2_WARNING := 1
+# Python may keep the bytecode of the project's own modules (in __pycache__, ignored by git): a
+# machine that forbids it makes every test worker and every site build compile them again, 2.5 s
+# of each worker's start in assertion rewriting alone.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: serve build test test-fast runtime deps test-deps chromium clean
 
